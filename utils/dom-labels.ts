@@ -1,0 +1,24 @@
+/**
+ * Every name Duet puts into a page, from one place (STYLE.md §6).
+ * A page can be restored to its exact original state only if we can find everything we added.
+ */
+export const PREFIX = 'duet';
+
+/** Attribute on each original element that Duet has paired with a translation (removed on restore). */
+export const ATTR_UNIT_ID = `data-${PREFIX}-unit`;
+/** Attribute Duet sets on <html> while a mode other than Original is on (removed on restore). */
+export const ATTR_MODE = `data-${PREFIX}-mode`;
+/** Class on every element Duet inserts; analysis and observers skip subtrees carrying it. */
+export const CLASS_OWN = `${PREFIX}-own`;
+/** Custom element tag names Duet inserts (custom tags avoid page CSS aimed at div/p/span). */
+export const TAG_PAIR = `${PREFIX}-pair`;
+export const TAG_TRANSLATION = `${PREFIX}-translation`;
+export const TAG_UI_HOST = `${PREFIX}-ui`;
+/** id of the single <style> element Duet injects. */
+export const STYLE_ID = `${PREFIX}-style`;
+
+/** True when the node is (inside) something Duet inserted. */
+export function isOwnNode(node: Node): boolean {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return !!el?.closest(`.${CLASS_OWN}, ${TAG_PAIR}, ${TAG_TRANSLATION}, ${TAG_UI_HOST}`);
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { DisplayMode, SettingsSchema } from '../settings/schema';
+
+/**
+ * Every message Duet's parts exchange, in one file (STYLE.md §2). Each direction has a zod schema;
+ * the receiving end parses with it and drops anything that does not match.
+ *
+ * - Port `PORT_TRANSLATE` (content script ⇄ background, one per frame): units go out in small
+ *   batches, results stream back as they arrive.
+ * - `runtime.sendMessage` (content script / popup / options → background): one-shot requests.
+ * - `tabs.sendMessage` (popup / background → content script): mode switches and status queries.
+ */
+export const PORT_TRANSLATE = 'duet-translate';
+
+const UnitId = z.string().min(1).max(64);
+const Lang = z.string().min(2).max(35);
+/** Longest single text a content script may send; longer blocks are split before sending. */
+export const MAX_UNIT_CHARS = 20_000;
+
+// ── content script → background, over the port ──────────────────────────────
+export const PortRequestSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('translate'),
+    units: z.array(z.object({ id: UnitId, text: z.string().min(1).max(MAX_UNIT_CHARS) })).min(1).max(500),
+    from: Lang,
+    to: Lang,
+  }),
+  /** The page no longer needs these units (removed from the page, reader switched to Original). */
+  z.object({ type: z.literal('cancel'), ids: z.array(UnitId).max(5000) }),
+]);
+export type PortRequest = z.infer<typeof PortRequestSchema>;
+
+// ── background → content script, over the port ──────────────────────────────
+export const ErrorInfoSchema = z.object({
+  kind: z.string(),
+  /** What happened and what to do, in words a reader understands. */
+  message: z.string(),
+  retryable: z.boolean(),
+});
+export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
+
+export const PortResponseSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('translated'),
+    results: z.array(
+      z.object({
+        id: UnitId,
+        text: z.string(),
+        detectedLanguage: z.string().optional(),
+        cached: z.boolean(),
+      }),
+    ),
+  }),
+  z.object({ type: z.literal('failed'), ids: z.array(UnitId), error: ErrorInfoSchema }),
+]);
+export type PortResponse = z.infer<typeof PortResponseSchema>;
+
+// ── anything of ours → background, one-shot ─────────────────────────────────
+export const RuntimeRequestSchema = z.discriminatedUnion('type', [
+  /** Settings without secrets: the only way a content script learns them. */
+  z.object({ type: z.literal('getSettings') }),
+  /** Content script reports its progress so the action badge can show it. */
+  z.object({ type: z.literal('reportStatus'), status: z.lazy(() => TabStatusSchema) }),
+]);
+export type RuntimeRequest = z.infer<typeof RuntimeRequestSchema>;
+
+// ── popup / background → content script, one-shot ───────────────────────────
+export const TabStatusSchema = z.object({
+  /** Mode the page is shown in right now. */
+  mode: DisplayMode,
+  isArticle: z.boolean(),
+  found: z.number().int().nonnegative(),
+  translated: z.number().int().nonnegative(),
+  fromCache: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  pending: z.number().int().nonnegative(),
+  /** Language the provider detected for most units, once known. */
+  detectedLanguage: z.string().optional(),
+});
+export type TabStatus = z.infer<typeof TabStatusSchema>;
+
+export const TabRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('getStatus') }),
+  z.object({ type: z.literal('setMode'), mode: DisplayMode }),
+  /** Shortcut / context menu: translate when showing Original, else back to Original. */
+  z.object({ type: z.literal('toggle') }),
+  /** Translate the visible main text blocks even though the page is not an article. */
+  z.object({ type: z.literal('translateWholePage') }),
+  /** Retry every unit that failed. */
+  z.object({ type: z.literal('retryFailed') }),
+  /** Pushed by the background when settings change (content scripts cannot read storage). */
+  z.object({ type: z.literal('settingsChanged'), settings: SettingsSchema }),
+]);
+export type TabRequest = z.infer<typeof TabRequestSchema>;
+
+/** Response types per request, so callers get concrete types back. */
+export interface RuntimeResponses {
+  getSettings: z.infer<typeof SettingsSchema>;
+  reportStatus: void;
+}
+export interface TabResponses {
+  getStatus: TabStatus;
+  setMode: TabStatus;
+  toggle: TabStatus;
+  translateWholePage: TabStatus;
+  retryFailed: TabStatus;
+  settingsChanged: void;
+}

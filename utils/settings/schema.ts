@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/**
+ * The reader's settings as stored in `storage.local` under SETTINGS_KEY.
+ * Versioned: bump SETTINGS_VERSION and add a migration in ./migrations.ts when the shape changes.
+ * Provider secrets (API keys) are NOT here: they live under their own key, read only by the background.
+ */
+export const SETTINGS_KEY = 'settings';
+export const SETTINGS_VERSION = 1;
+
+export const DisplayMode = z.enum(['original', 'bilingual', 'translation']);
+export type DisplayMode = z.infer<typeof DisplayMode>;
+
+export const Layout = z.enum(['auto', 'side-by-side', 'stacked']);
+export type Layout = z.infer<typeof Layout>;
+
+export const ProviderIdSchema = z.enum([
+  'google',
+  'microsoft',
+  'deepl',
+  'libretranslate',
+  'openai',
+  'apertium',
+  'chrome-builtin',
+]);
+
+const LanguageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/);
+
+export const SettingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  /** Mode a page is shown in when Duet translates it. */
+  mode: DisplayMode.exclude(['original']),
+  /** Target language; empty means "the browser's UI language". */
+  targetLanguage: LanguageCode.or(z.literal('')),
+  sourceLanguage: LanguageCode.or(z.literal('auto')),
+  provider: ProviderIdSchema,
+  layout: Layout,
+  /** Hostnames the reader asked to translate automatically. */
+  alwaysTranslateSites: z.array(z.string().min(1)).max(10_000),
+  /** Cache size cap in megabytes. */
+  cacheMaxMb: z.number().int().min(1).max(2048),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  mode: 'bilingual',
+  targetLanguage: '',
+  sourceLanguage: 'auto',
+  provider: 'google',
+  layout: 'auto',
+  alwaysTranslateSites: [],
+  cacheMaxMb: 50,
+};
