@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DisplayMode, SettingsSchema } from '../settings/schema';
+import { DisplayMode, ProviderIdSchema, SettingsSchema } from '../settings/schema';
+import type { ProviderId } from '../translate/types';
 
 /**
  * Every message Duet's parts exchange, in one file (STYLE.md §2). Each direction has a zod schema;
@@ -61,6 +62,12 @@ export const RuntimeRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('getSettings') }),
   /** Content script reports its progress so the action badge can show it. */
   z.object({ type: z.literal('reportStatus'), status: z.lazy(() => TabStatusSchema) }),
+  /** Options page: translate a sample sentence with the given provider and its saved settings. */
+  z.object({ type: z.literal('testConnection'), provider: ProviderIdSchema }),
+  /** Popup / options: which providers exist, whether each is usable, and the languages each offers. */
+  z.object({ type: z.literal('getProviders') }),
+  z.object({ type: z.literal('getCacheStats') }),
+  z.object({ type: z.literal('clearCache') }),
 ]);
 export type RuntimeRequest = z.infer<typeof RuntimeRequestSchema>;
 
@@ -94,9 +101,31 @@ export const TabRequestSchema = z.discriminatedUnion('type', [
 export type TabRequest = z.infer<typeof TabRequestSchema>;
 
 /** Response types per request, so callers get concrete types back. */
+export interface ProviderInfo {
+  id: ProviderId;
+  label: string;
+  /** False when the provider cannot work yet (missing key or URL, API absent); `reason` says why. */
+  usable: boolean;
+  reason?: string;
+  /** Target languages offered; empty when the provider could not list them (then any code is tried). */
+  targetLanguages: string[];
+}
+export type TestConnectionResult =
+  | { ok: true; sample: string; translation: string; ms: number }
+  | { ok: false; error: ErrorInfo };
+export interface CacheStats {
+  entries: number;
+  bytes: number;
+  maxBytes: number;
+}
+
 export interface RuntimeResponses {
   getSettings: z.infer<typeof SettingsSchema>;
   reportStatus: void;
+  testConnection: TestConnectionResult;
+  getProviders: ProviderInfo[];
+  getCacheStats: CacheStats;
+  clearCache: CacheStats;
 }
 export interface TabResponses {
   getStatus: TabStatus;
