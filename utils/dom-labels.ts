@@ -6,6 +6,12 @@ export const PREFIX = 'duet';
 
 /** Attribute on each original element that Duet has paired with a translation (removed on restore). */
 export const ATTR_UNIT_ID = `data-${PREFIX}-unit`;
+/** On each translation element: the id of the unit it translates (pairs it with ATTR_UNIT_ID). */
+export const ATTR_FOR = `data-${PREFIX}-for`;
+/** On each translation element: 'loading' | 'done' | 'error'. */
+export const ATTR_STATE = `data-${PREFIX}-state`;
+/** Class of the per-paragraph retry button shown on a failed translation. */
+export const CLASS_RETRY = `${PREFIX}-retry`;
 /** Attribute Duet sets on <html> while a mode other than Original is on (removed on restore). */
 export const ATTR_MODE = `data-${PREFIX}-mode`;
 /** Class on every element Duet inserts; analysis and observers skip subtrees carrying it. */

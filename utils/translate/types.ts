@@ -45,11 +45,24 @@ export interface TranslateRequest {
 /** Provider-specific settings (keys, URLs, model); read only in the background. */
 export type ProviderConfig = Record<string, string | undefined>;
 
+/** One setting a provider needs, as data, so the options page renders a form without knowing providers. */
+export interface ConfigField {
+  /** Key in the provider's config object. */
+  name: string;
+  label: string;
+  kind: 'secret' | 'url' | 'text';
+  required: boolean;
+  placeholder?: string;
+  help?: string;
+}
+
 export interface Translator {
   id: ProviderId;
   /** Shown to the reader. */
   label: string;
   limits: ProviderLimits;
+  /** Settings the reader enters for this provider (empty for keyless providers). */
+  configFields: ConfigField[];
   /**
    * Settings that change the output (model, prompt version) and so belong in the cache key.
    * Never include secrets here.
