@@ -1,3 +1,5 @@
+import { setupBackground } from '@/utils/background/setup';
+
 export default defineBackground(() => {
-  // wired in utils/background (setup functions)
+  setupBackground();
 });

@@ -1,0 +1,70 @@
+import { browser } from 'wxt/browser';
+import { openTranslationCache, type TranslationCache } from '../cache/translation-cache';
+import { resolveTarget } from '../content/resolve-target';
+import { providers } from '../translate/providers';
+import { loadProviderConfig } from '../translate/provider-config';
+import { getProviderQueue } from '../translate/queue';
+import { createBatcher } from '../translate/batcher';
+import { createTranslationService } from '../translate/service';
+import type { ProviderId } from '../translate/types';
+import { showStatusOnBadge } from './badge';
+import { setupCommands } from './commands';
+import { describeProviders } from './provider-info';
+import { setupRuntimeMessages } from './runtime-messages';
+import { createSettingsSource } from './settings-source';
+import { restrictStorageToTrustedContexts } from './storage-access';
+import { testConnection } from './test-connection';
+import { setupTranslatePort, type UnitTranslator } from './translate-port';
+
+const MB = 1024 * 1024;
+
+/**
+ * The background's composition root: every listener is registered synchronously here (a service
+ * worker woken by an event must find its listener at once); the cache opens lazily on first use.
+ */
+export function setupBackground(): void {
+  void restrictStorageToTrustedContexts();
+
+  let cache: Promise<TranslationCache> | undefined;
+  const settings = createSettingsSource((next) => {
+    void cache?.then((c) => c.setMaxBytes(next.cacheMaxMb * MB));
+  });
+  const openCache = () =>
+    (cache ??= settings.get().then((s) => openTranslationCache({ maxBytes: s.cacheMaxMb * MB })));
+
+  const batcher = createBatcher({
+    execute: async (providerId: ProviderId, texts, from, to, signal) =>
+      getProviderQueue(providers[providerId]).run(texts, from, to, await loadProviderConfig(providerId), signal),
+    getLimits: (providerId: ProviderId) => providers[providerId].limits,
+  });
+  let service: Promise<UnitTranslator> | undefined;
+  const getService = () =>
+    (service ??= openCache().then((c) =>
+      createTranslationService({
+        cache: c,
+        batcher,
+        getTranslator: (id: ProviderId) => providers[id],
+        getConfig: loadProviderConfig,
+      }),
+    ));
+
+  setupTranslatePort({ translateUnits: async (job) => (await getService()).translateUnits(job) }, settings.get);
+
+  setupRuntimeMessages({
+    getSettings: () => settings.get(),
+    reportStatus: async (request, sender) => {
+      if (sender.tab?.id !== undefined) await showStatusOnBadge(sender.tab.id, request.status);
+    },
+    testConnection: async (request) =>
+      testConnection(request.provider, resolveTarget(await settings.get(), browser.i18n.getUILanguage())),
+    getProviders: () => describeProviders(),
+    getCacheStats: async () => (await openCache()).stats(),
+    clearCache: async () => {
+      const c = await openCache();
+      await c.clear();
+      return c.stats();
+    },
+  });
+
+  setupCommands();
+}

@@ -1,0 +1,100 @@
+import { browser, type Browser } from 'wxt/browser';
+import { PORT_TRANSLATE, PortRequestSchema, type PortResponse } from '../messaging/protocol';
+import { isOwnContentScript } from '../messaging/senders';
+import type { Settings } from '../settings/schema';
+import type { ProviderId } from '../translate/types';
+
+type Port = Browser.runtime.Port;
+
+/** What the port needs from the translation service (utils/translate/service.ts). */
+export interface UnitTranslator {
+  translateUnits(job: {
+    providerId: ProviderId;
+    from: string;
+    to: string;
+    units: { id: string; text: string }[];
+    signal: AbortSignal;
+    onResults: (results: { id: string; text: string; detectedLanguage?: string; cached: boolean; sameLanguage?: true }[]) => void;
+    onError: (ids: string[], error: { kind: string; message: string; retryable: boolean }) => void;
+  }): Promise<void>;
+}
+
+/** One `translate` message's work; aborted when every unit in it is cancelled or the tab goes away. */
+interface Job {
+  controller: AbortController;
+  open: Set<string>;
+}
+
+/**
+ * Content scripts connect one port per frame. Units arrive in batches, results stream back as each
+ * provider request returns. A disconnect (tab closed, navigated, reloaded) aborts everything it asked for,
+ * so the queue never spends requests on pages nobody reads.
+ */
+export function setupTranslatePort(service: UnitTranslator, getSettings: () => Promise<Settings>): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PORT_TRANSLATE) return;
+    if (!isOwnContentScript(port.sender)) {
+      port.disconnect();
+      return;
+    }
+    servePort(port, service, getSettings);
+  });
+}
+
+function servePort(port: Port, service: UnitTranslator, getSettings: () => Promise<Settings>): void {
+  const jobs = new Set<Job>();
+  let connected = true;
+  const post = (message: PortResponse) => {
+    if (connected) port.postMessage(message);
+  };
+
+  port.onMessage.addListener(async (raw: unknown) => {
+    const parsed = PortRequestSchema.safeParse(raw);
+    if (!parsed.success) {
+      console.warn('[duet] dropped an invalid port message', parsed.error.issues[0]);
+      return;
+    }
+    const request = parsed.data;
+    if (request.type === 'cancel') {
+      const ids = new Set(request.ids);
+      for (const job of jobs) {
+        for (const id of ids) job.open.delete(id);
+        if (job.open.size === 0) job.controller.abort();
+      }
+      return;
+    }
+    const settings = await getSettings();
+    const job: Job = { controller: new AbortController(), open: new Set(request.units.map((u) => u.id)) };
+    jobs.add(job);
+    try {
+      await service.translateUnits({
+        providerId: settings.provider,
+        from: request.from,
+        to: request.to,
+        units: request.units,
+        signal: job.controller.signal,
+        onResults: (results) => {
+          for (const r of results) job.open.delete(r.id);
+          post({ type: 'translated', results });
+        },
+        onError: (ids, error) => {
+          for (const id of ids) job.open.delete(id);
+          if (error.kind !== 'aborted') post({ type: 'failed', ids, error });
+        },
+      });
+    } catch (error) {
+      // The service reports per-unit failures itself; anything thrown here is a bug: fail what is left.
+      console.error('[duet] translation job failed', error);
+      const ids = [...job.open];
+      if (ids.length) post({ type: 'failed', ids, error: { kind: 'internal', message: 'Duet hit an internal error. Retry; if it keeps failing, reload the page.', retryable: true } });
+    } finally {
+      jobs.delete(job);
+    }
+  });
+
+  port.onDisconnect.addListener(() => {
+    connected = false;
+    for (const job of jobs) job.controller.abort();
+    jobs.clear();
+  });
+}

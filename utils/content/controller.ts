@@ -1,0 +1,143 @@
+import { browser, type Browser } from 'wxt/browser';
+import { TabRequestSchema, type TabRequest, type TabStatus } from '../messaging/protocol';
+import { isOwnSender } from '../messaging/senders';
+import { sendToBackground } from '../messaging/send';
+import type { Settings } from '../settings/schema';
+import type { ExtractMode } from '../extract/types';
+import { createProgressPill } from '../page-ui/progress-pill';
+import { TranslationSession } from './session';
+import { resolveTarget } from './resolve-target';
+
+
+/** Primary language subtag of the page (`<html lang="de-AT">` → 'de'), if it says. */
+function pageLanguage(doc: Document): string | undefined {
+  return doc.documentElement.lang?.split('-')[0]?.toLowerCase() || undefined;
+}
+
+/**
+ * The content script's brain: answers the popup, the shortcut and the context menu, starts
+ * translation on sites the reader chose, and follows settings changes pushed by the background.
+ */
+export class ContentController {
+  private session: TranslationSession | undefined;
+  private pill: ReturnType<typeof createProgressPill> | undefined;
+  private settings!: Settings;
+  private lastStatus: TabStatus | undefined;
+
+  constructor(private readonly doc: Document) {}
+
+  async start(): Promise<void> {
+    this.settings = await sendToBackground({ type: 'getSettings' });
+    browser.runtime.onMessage.addListener(this.onMessage);
+    const host = location.hostname;
+    const wanted = this.settings.alwaysTranslateSites.includes(host);
+    const sameLanguage = pageLanguage(this.doc) === this.target();
+    if (wanted && !sameLanguage) this.translate(undefined, this.settings.mode, true);
+  }
+
+  stop(): void {
+    browser.runtime.onMessage.removeListener(this.onMessage);
+    this.session?.destroy();
+    this.session = undefined;
+    this.pill?.destroy();
+    this.pill = undefined;
+  }
+
+  private readonly onMessage = (raw: unknown, sender: Browser.runtime.MessageSender) => {
+    if (!isOwnSender(sender)) return undefined;
+    const parsed = TabRequestSchema.safeParse(raw);
+    if (!parsed.success) return undefined;
+    return Promise.resolve(this.handle(parsed.data));
+  };
+
+  private handle(request: TabRequest): TabStatus | void {
+    switch (request.type) {
+      case 'getStatus':
+        return this.status();
+      case 'setMode':
+        if (request.mode === 'original') this.session?.setMode('original');
+        else this.translate(undefined, request.mode);
+        return this.status();
+      case 'toggle':
+        if (this.session && this.session.getMode() !== 'original') this.session.setMode('original');
+        else this.translate(undefined);
+        return this.status();
+      case 'translateWholePage':
+        this.translate('whole-page');
+        return this.status();
+      case 'retryFailed':
+        this.session?.retryFailed();
+        return this.status();
+      case 'settingsChanged':
+        return this.applySettings(request.settings);
+    }
+  }
+
+  /**
+   * Shows the page translated. A new analysis runs when asked (`extract`) or when there is none yet.
+   * A page that is not an article is translated automatically only when the reader asks for the whole
+   * page; asked on demand (popup, shortcut, menu), Duet translates its visible main text blocks.
+   */
+  private translate(extract: ExtractMode | undefined, mode = this.settings.mode, auto = false): void {
+    if (!this.session || extract) {
+      this.session?.destroy();
+      this.session = this.newSession();
+      this.session.analyse(extract ?? 'article');
+    }
+    const session = this.session;
+    if (!session.status().isArticle && extract !== 'whole-page') {
+      if (auto) return; // the pill offers "Translate whole page"
+      session.analyse('whole-page');
+    }
+    session.setMode(mode);
+  }
+
+  private newSession(): TranslationSession {
+    this.pill ??= createProgressPill(this.doc, {
+      onRetryFailed: () => this.session?.retryFailed(),
+      onTranslateWholePage: () => this.translate('whole-page'),
+      onShowOriginal: () => this.session?.setMode('original'),
+    });
+    return new TranslationSession(this.doc, {
+      from: this.settings.sourceLanguage,
+      to: this.target(),
+      layout: this.settings.layout,
+      onStatus: (status) => this.onStatus(status),
+    });
+  }
+
+  private applySettings(next: Settings): void {
+    const before = this.settings;
+    this.settings = next;
+    if (!this.session) return;
+    const outputChanged =
+      before.provider !== next.provider ||
+      resolveTarget(before, browser.i18n.getUILanguage()) !== this.target() ||
+      before.sourceLanguage !== next.sourceLanguage;
+    if (outputChanged && this.session.getMode() !== 'original') {
+      const mode = this.session.getMode();
+      this.translate('article', mode === 'original' ? next.mode : mode);
+    } else if (before.layout !== next.layout) {
+      this.session.setLayout(next.layout);
+    }
+  }
+
+  private target(): string {
+    return resolveTarget(this.settings, browser.i18n.getUILanguage());
+  }
+
+  private status(): TabStatus {
+    return (
+      this.session?.status() ??
+      this.lastStatus ?? { mode: 'original', isArticle: true, found: 0, translated: 0, fromCache: 0, failed: 0, pending: 0 }
+    );
+  }
+
+  private onStatus(status: TabStatus): void {
+    this.lastStatus = status;
+    this.pill?.update(status);
+    sendToBackground({ type: 'reportStatus', status }).catch(() => {
+      // The background restarts now and then; the next report gets through.
+    });
+  }
+}

@@ -1,0 +1,249 @@
+import { extractUnits } from '../extract';
+import type { ExtractMode, Unit } from '../extract/types';
+import type { DisplayMode, Layout } from '../settings/schema';
+import type { PortResponse, TabStatus } from '../messaging/protocol';
+import { createRenderer } from '../render';
+import { createViewportScheduler } from '../schedule/viewport';
+import { watchMutations } from '../schedule/mutations';
+import { PortClient } from './port-client';
+
+/** Units per port message: small enough that the first results are not held up by the last. */
+const UNITS_PER_MESSAGE = 100;
+
+export interface SessionOptions {
+  from: string;
+  to: string;
+  layout: Layout;
+  onStatus: (status: TabStatus) => void;
+}
+
+interface Received {
+  text: string;
+  cached: boolean;
+  sameLanguage: boolean;
+  lang?: string;
+}
+
+/**
+ * One page's translation: which units exist, what was asked, what came back, and what is shown.
+ * Translations are kept when the reader switches to Original, so switching back costs no request.
+ */
+export class TranslationSession {
+  private readonly units = new Map<string, Unit>();
+  private readonly idOf = new WeakMap<Element, string>();
+  private readonly received = new Map<string, Received>();
+  private readonly failed = new Map<string, string>();
+  private readonly requested = new Set<string>();
+  private nextId = 0;
+  private mode: DisplayMode = 'original';
+  private extractMode: ExtractMode = 'article';
+  private isArticle = true;
+  private detected = new Map<string, number>();
+  private readonly renderer;
+  private readonly port: PortClient;
+  private scheduler: ReturnType<typeof createViewportScheduler> | undefined;
+  private watcher: ReturnType<typeof watchMutations> | undefined;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: SessionOptions,
+  ) {
+    this.renderer = createRenderer(doc, { layout: options.layout, targetLanguage: options.to });
+    this.port = new PortClient(
+      (response) => this.onResponse(response),
+      (lost) => this.request(lost.map((id) => this.units.get(id)).filter((u): u is Unit => !!u), true),
+    );
+  }
+
+  /** Finds the units (without touching the page) and reports whether the page is an article. */
+  analyse(mode: ExtractMode): boolean {
+    this.extractMode = mode;
+    const result = extractUnits(this.doc, { mode });
+    this.isArticle = result.isArticle;
+    const fresh = this.adopt(result.units);
+    if (fresh.length) this.scheduler?.observe(fresh);
+    this.report();
+    return this.isArticle;
+  }
+
+  /** Shows the page in `mode`; Original restores the page exactly and stops all work. */
+  setMode(mode: DisplayMode): void {
+    if (mode === this.mode) return;
+    if (mode === 'original') return this.deactivate();
+    const wasOriginal = this.mode === 'original';
+    this.mode = mode;
+    this.withoutObserving(() => this.renderer.setMode(mode));
+    if (wasOriginal) this.activate();
+    this.report();
+  }
+
+  getMode(): DisplayMode {
+    return this.mode;
+  }
+
+  setLayout(layout: Layout): void {
+    this.withoutObserving(() => this.renderer.setLayout(layout));
+  }
+
+  retryFailed(): void {
+    const ids = [...this.failed.keys()];
+    this.retry(ids);
+  }
+
+  status(): TabStatus {
+    let fromCache = 0;
+    let translated = 0;
+    for (const r of this.received.values()) {
+      if (r.sameLanguage) continue;
+      translated++;
+      if (r.cached) fromCache++;
+    }
+    const pending = [...this.requested].filter((id) => !this.received.has(id) && !this.failed.has(id)).length;
+    let detectedLanguage: string | undefined;
+    let most = 0;
+    for (const [lang, count] of this.detected) if (count > most) [detectedLanguage, most] = [lang, count];
+    return {
+      mode: this.mode,
+      isArticle: this.isArticle,
+      found: this.units.size,
+      translated,
+      fromCache,
+      failed: this.failed.size,
+      pending,
+      ...(detectedLanguage ? { detectedLanguage } : {}),
+    };
+  }
+
+  /** Stops everything and puts the page back as it was. */
+  destroy(): void {
+    this.deactivate();
+    this.port.disconnect();
+    this.renderer.destroy();
+  }
+
+  private activate(): void {
+    // Everything already received is shown at once (mode switches and returns from Original).
+    this.withoutObserving(() => {
+      for (const [id, r] of this.received) {
+        const unit = this.units.get(id);
+        if (unit && !r.sameLanguage) this.renderer.showTranslation(unit, r.text, { lang: this.options.to });
+      }
+      for (const [id, message] of this.failed) this.showError(id, message);
+    });
+    this.scheduler = createViewportScheduler({ onNeeded: (units) => this.request(units, false) });
+    this.scheduler.observe([...this.units.values()].filter((u) => !this.received.has(u.id) && !this.failed.has(u.id)));
+    this.watcher = watchMutations(this.doc.body, () => this.onPageChanged());
+  }
+
+  private deactivate(): void {
+    this.mode = 'original';
+    this.scheduler?.destroy();
+    this.scheduler = undefined;
+    this.watcher?.disconnect();
+    this.watcher = undefined;
+    // Work not finished yet is dropped: it will be asked again (from the cache, usually) next time.
+    const open = [...this.requested].filter((id) => !this.received.has(id) && !this.failed.has(id));
+    this.port.cancel(open);
+    for (const id of open) this.requested.delete(id);
+    this.renderer.restore();
+    this.report();
+  }
+
+  private request(units: Unit[], again: boolean): void {
+    if (this.mode === 'original') return;
+    const wanted = units.filter((u) => again || (!this.requested.has(u.id) && !this.received.has(u.id)));
+    if (wanted.length === 0) return;
+    this.withoutObserving(() => {
+      for (const u of wanted) {
+        this.requested.add(u.id);
+        this.renderer.showLoading(u);
+      }
+    });
+    for (let i = 0; i < wanted.length; i += UNITS_PER_MESSAGE) {
+      const chunk = wanted.slice(i, i + UNITS_PER_MESSAGE);
+      this.port.translate(chunk.map((u) => ({ id: u.id, text: u.text })), this.options.from, this.options.to);
+    }
+    this.report();
+  }
+
+  private retry(ids: string[]): void {
+    const units: Unit[] = [];
+    for (const id of ids) {
+      const unit = this.units.get(id);
+      this.failed.delete(id);
+      if (unit) units.push(unit);
+    }
+    this.request(units, true);
+  }
+
+  private onResponse(response: PortResponse): void {
+    if (response.type === 'translated') {
+      this.withoutObserving(() => {
+        for (const r of response.results) {
+          const unit = this.units.get(r.id);
+          if (!unit || !this.requested.has(r.id)) continue;
+          const sameLanguage = 'sameLanguage' in r && r.sameLanguage === true;
+          this.received.set(r.id, { text: r.text, cached: r.cached, sameLanguage, lang: r.detectedLanguage });
+          this.failed.delete(r.id);
+          if (r.detectedLanguage) this.detected.set(r.detectedLanguage, (this.detected.get(r.detectedLanguage) ?? 0) + 1);
+          if (this.mode === 'original') continue;
+          if (sameLanguage) this.renderer.clear(unit.id);
+          else this.renderer.showTranslation(unit, r.text, { lang: this.options.to });
+        }
+      });
+    } else {
+      for (const id of response.ids) {
+        if (!this.requested.has(id)) continue;
+        this.failed.set(id, response.error.message);
+        if (this.mode !== 'original') this.showError(id, response.error.message);
+      }
+      console.warn(`[duet] ${response.ids.length} paragraph(s) failed: ${response.error.message}`);
+    }
+    this.report();
+  }
+
+  private showError(id: string, message: string): void {
+    const unit = this.units.get(id);
+    if (!unit) return;
+    this.withoutObserving(() => this.renderer.showError(unit, message, () => this.retry([id])));
+  }
+
+  /** New content (endless pages, late-loading articles): find units again, keep the ones we know. */
+  private onPageChanged(): void {
+    const fresh = this.adopt(extractUnits(this.doc, { mode: this.extractMode }).units);
+    if (fresh.length) this.scheduler?.observe(fresh);
+    this.report();
+  }
+
+  /** Gives units stable ids across analyses (an element keeps its id); returns the new ones. */
+  private adopt(units: Unit[]): Unit[] {
+    const fresh: Unit[] = [];
+    for (const u of units) {
+      let id = this.idOf.get(u.element);
+      if (id === undefined) {
+        id = `d${this.nextId++}`;
+        this.idOf.set(u.element, id);
+        const unit = { ...u, id };
+        this.units.set(id, unit);
+        fresh.push(unit);
+      }
+    }
+    return fresh;
+  }
+
+  private withoutObserving(fn: () => void): void {
+    if (this.watcher) this.watcher.pause(fn);
+    else fn();
+  }
+
+  private reportScheduled = false;
+  /** Progress goes out at most once a frame: status is cheap, but messages are not free. */
+  private report(): void {
+    if (this.reportScheduled) return;
+    this.reportScheduled = true;
+    queueMicrotask(() => {
+      this.reportScheduled = false;
+      this.options.onStatus(this.status());
+    });
+  }
+}
