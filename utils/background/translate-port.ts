@@ -41,7 +41,7 @@ export function setupTranslatePort(service: UnitTranslator, getSettings: () => P
   });
 }
 
-function servePort(port: Port, service: UnitTranslator, getSettings: () => Promise<Settings>): void {
+export function servePort(port: Port, service: UnitTranslator, getSettings: () => Promise<Settings>): void {
   const jobs = new Set<Job>();
   let connected = true;
   const post = (message: PortResponse) => {
