@@ -182,7 +182,7 @@ export class TranslationSession {
         for (const r of response.results) {
           const unit = this.units.get(r.id);
           if (!unit || !this.requested.has(r.id)) continue;
-          const sameLanguage = 'sameLanguage' in r && r.sameLanguage === true;
+          const sameLanguage = r.sameLanguage === true;
           this.received.set(r.id, { text: r.text, cached: r.cached, sameLanguage, lang: r.detectedLanguage });
           this.failed.delete(r.id);
           if (r.detectedLanguage) this.detected.set(r.detectedLanguage, (this.detected.get(r.detectedLanguage) ?? 0) + 1);

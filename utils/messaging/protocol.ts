@@ -49,6 +49,8 @@ export const PortResponseSchema = z.discriminatedUnion('type', [
         text: z.string(),
         detectedLanguage: z.string().optional(),
         cached: z.boolean(),
+        /** The text is already in the target language: nothing to show beside it. */
+        sameLanguage: z.literal(true).optional(),
       }),
     ),
   }),

@@ -1,0 +1,275 @@
+import { TranslateError, type ProviderId, type ProviderLimits, type Translation } from './types';
+
+/**
+ * Groups cache misses into as few provider requests as the provider's limits allow
+ * (DESIGN.md "Background": batcher → per-provider queue → provider).
+ *
+ * - Texts for the same (provider, from, to) wait up to `windowMs` to be packed together; as soon as a
+ *   full request is ready it goes at once, and only the partly filled remainder keeps waiting.
+ * - Packing is greedy in arrival order, splitting by `maxTextsPerRequest` and `maxCharsPerRequest`
+ *   (a single text longer than the char limit goes alone; splitting it is the content script's job).
+ * - One text is translated once however many callers (tabs, frames, duplicate paragraphs) ask for it,
+ *   whether it is still waiting or already in flight: late askers attach to the same request.
+ * - A caller that aborts gets an `aborted` error at once. A waiting text nobody wants any more is
+ *   dropped from its batch; a request is aborted only when no text in it is wanted by anyone.
+ * - A failed request settles exactly its own texts' callers, with its error.
+ */
+export type TextOutcome =
+  | { text: string; ok: true; translation: Translation }
+  | { text: string; ok: false; error: unknown };
+
+export interface Batcher {
+  /** One text; resolves with its translation or rejects with the request's error (or `aborted`). */
+  translate(providerId: ProviderId, from: string, to: string, text: string, signal: AbortSignal): Promise<Translation>;
+  /**
+   * Many texts; `onSettled` is called once per provider request that answers any of them, with the
+   * outcomes of this caller's texts in that request (each distinct text settles exactly once, an abort
+   * settles every unsettled text as `aborted`). Resolves when every text has settled; never rejects.
+   */
+  translateMany(
+    providerId: ProviderId,
+    from: string,
+    to: string,
+    texts: string[],
+    signal: AbortSignal,
+    onSettled: (outcomes: TextOutcome[]) => void,
+  ): Promise<void>;
+}
+
+export interface BatcherOptions {
+  /** Sends one request (through the provider's queue); must return one translation per text, in order. */
+  execute: (providerId: ProviderId, texts: string[], from: string, to: string, signal: AbortSignal) => Promise<Translation[]>;
+  getLimits: (providerId: ProviderId) => ProviderLimits;
+  /** How long a partly filled batch waits for more texts. */
+  windowMs?: number;
+}
+
+/** Long enough for a content script's burst of port messages to land together, short enough not to be felt. */
+export const DEFAULT_BATCH_WINDOW_MS = 10;
+
+interface Caller {
+  signal: AbortSignal;
+  waiting: Set<Waiter>;
+  onSettled: (outcomes: TextOutcome[]) => void;
+  finish: () => void;
+}
+interface Waiter {
+  caller: Caller;
+  entry: Entry;
+  group: Group;
+}
+interface Entry {
+  text: string;
+  waiters: Set<Waiter>;
+  request?: InFlight;
+}
+interface InFlight {
+  entries: Entry[];
+  controller: AbortController;
+  abandoned: boolean;
+}
+interface Group {
+  providerId: ProviderId;
+  from: string;
+  to: string;
+  /** Every text waiting or in flight, by text: where late askers attach. */
+  entries: Map<string, Entry>;
+  /** Texts waiting to be sent, in arrival order. */
+  queue: Entry[];
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+export function abortedError(): TranslateError {
+  return new TranslateError('aborted', 'Translation cancelled: nothing needs it any more.');
+}
+
+/** Greedy in-order packing: a new request starts only when the next text would break a limit. */
+export function packTexts<T extends { text: string }>(items: T[], limits: ProviderLimits): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let chars = 0;
+  for (const item of items) {
+    const length = item.text.length;
+    if (current.length > 0 && (current.length >= limits.maxTextsPerRequest || chars + length > limits.maxCharsPerRequest)) {
+      chunks.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(item);
+    chars += length;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+function isFull(chunk: { text: string }[], limits: ProviderLimits): boolean {
+  const chars = chunk.reduce((sum, item) => sum + item.text.length, 0);
+  return chunk.length >= limits.maxTextsPerRequest || chars >= limits.maxCharsPerRequest;
+}
+
+export function createBatcher(options: BatcherOptions): Batcher {
+  const windowMs = options.windowMs ?? DEFAULT_BATCH_WINDOW_MS;
+  const groups = new Map<string, Group>();
+
+  function groupFor(providerId: ProviderId, from: string, to: string): Group {
+    const id = JSON.stringify([providerId, from, to]);
+    let group = groups.get(id);
+    if (!group) {
+      group = { providerId, from, to, entries: new Map(), queue: [] };
+      groups.set(id, group);
+    }
+    return group;
+  }
+
+  /** Sends full requests now; with `all`, the partly filled remainder too (the window has closed). */
+  function flush(group: Group, all: boolean): void {
+    const limits = options.getLimits(group.providerId);
+    const chunks = packTexts(group.queue, limits);
+    const last = chunks.at(-1);
+    group.queue = !all && last && !isFull(last, limits) ? (chunks.pop() ?? []) : [];
+    for (const chunk of chunks) send(group, chunk);
+    if (group.queue.length === 0 && group.timer !== undefined) {
+      clearTimeout(group.timer);
+      group.timer = undefined;
+    } else if (group.queue.length > 0 && group.timer === undefined) {
+      group.timer = setTimeout(() => {
+        group.timer = undefined;
+        flush(group, true);
+      }, windowMs);
+    }
+  }
+
+  function send(group: Group, entries: Entry[]): void {
+    const request: InFlight = { entries, controller: new AbortController(), abandoned: false };
+    for (const entry of entries) entry.request = request;
+    const texts = entries.map((entry) => entry.text);
+    Promise.resolve()
+      .then(() => options.execute(group.providerId, texts, group.from, group.to, request.controller.signal))
+      .then(
+        (translations) => {
+          if (!Array.isArray(translations) || translations.length !== texts.length) {
+            const got = Array.isArray(translations) ? translations.length : 'no list of';
+            const error = new TranslateError('bad-response', `Provider returned ${got} translations for ${texts.length} texts.`);
+            settle(group, request, () => ({ ok: false, error }));
+          } else {
+            settle(group, request, (i) => ({ ok: true, translation: translations[i] as Translation }));
+          }
+        },
+        (error: unknown) => settle(group, request, () => ({ ok: false, error })),
+      );
+  }
+
+  type Result = { ok: true; translation: Translation } | { ok: false; error: unknown };
+
+  function settle(group: Group, request: InFlight, resultFor: (index: number) => Result): void {
+    if (request.abandoned) return; // every waiter already got `aborted`
+    const byCaller = new Map<Caller, TextOutcome[]>();
+    request.entries.forEach((entry, index) => {
+      if (group.entries.get(entry.text) === entry) group.entries.delete(entry.text);
+      if (entry.waiters.size === 0) return;
+      const outcome = { text: entry.text, ...resultFor(index) } as TextOutcome;
+      for (const waiter of entry.waiters) {
+        waiter.caller.waiting.delete(waiter);
+        const list = byCaller.get(waiter.caller);
+        if (list) list.push(outcome);
+        else byCaller.set(waiter.caller, [outcome]);
+      }
+      entry.waiters.clear();
+    });
+    for (const [caller, outcomes] of byCaller) deliver(caller, outcomes);
+  }
+
+  function deliver(caller: Caller, outcomes: TextOutcome[]): void {
+    try {
+      caller.onSettled(outcomes);
+    } catch (error) {
+      // One caller's broken callback must not keep other callers' results from them.
+      console.error('[duet] batcher: onSettled threw', error);
+    }
+    if (caller.waiting.size === 0) caller.finish();
+  }
+
+  function abandon(caller: Caller): void {
+    const outcomes: TextOutcome[] = [];
+    const touched = new Set<Group>();
+    for (const waiter of caller.waiting) {
+      const { entry } = waiter;
+      entry.waiters.delete(waiter);
+      outcomes.push({ text: entry.text, ok: false, error: abortedError() });
+      if (entry.waiters.size > 0) continue;
+      const { group } = waiter;
+      touched.add(group);
+      const request = entry.request;
+      if (!request) {
+        group.entries.delete(entry.text); // dropped before it was sent
+      } else if (request.entries.every((e) => e.waiters.size === 0)) {
+        request.abandoned = true;
+        for (const e of request.entries) if (group.entries.get(e.text) === e) group.entries.delete(e.text);
+        request.controller.abort(abortedError());
+      }
+    }
+    caller.waiting.clear();
+    for (const group of touched) {
+      group.queue = group.queue.filter((entry) => entry.waiters.size > 0);
+      if (group.queue.length === 0 && group.timer !== undefined) {
+        clearTimeout(group.timer);
+        group.timer = undefined;
+      }
+    }
+    deliver(caller, outcomes);
+  }
+
+  function translateMany(
+    providerId: ProviderId,
+    from: string,
+    to: string,
+    texts: string[],
+    signal: AbortSignal,
+    onSettled: (outcomes: TextOutcome[]) => void,
+  ): Promise<void> {
+    const unique = [...new Set(texts)];
+    if (unique.length === 0) return Promise.resolve();
+    if (signal.aborted) {
+      return Promise.resolve().then(() => onSettled(unique.map((text) => ({ text, ok: false, error: abortedError() }))));
+    }
+    return new Promise<void>((resolve) => {
+      const onAbort = (): void => abandon(caller);
+      const caller: Caller = {
+        signal,
+        waiting: new Set(),
+        onSettled,
+        finish: () => {
+          signal.removeEventListener('abort', onAbort);
+          resolve();
+        },
+      };
+      const group = groupFor(providerId, from, to);
+      for (const text of unique) {
+        let entry = group.entries.get(text);
+        if (!entry) {
+          entry = { text, waiters: new Set() };
+          group.entries.set(text, entry);
+          group.queue.push(entry);
+        }
+        const waiter: Waiter = { caller, entry, group };
+        entry.waiters.add(waiter);
+        caller.waiting.add(waiter);
+      }
+      signal.addEventListener('abort', onAbort, { once: true });
+      flush(group, false); // sends at once only what fills whole requests
+    });
+  }
+
+  return {
+    translateMany,
+    translate(providerId, from, to, text, signal) {
+      return new Promise<Translation>((resolve, reject) => {
+        void translateMany(providerId, from, to, [text], signal, ([outcome]) => {
+          if (!outcome) return;
+          if (outcome.ok) resolve(outcome.translation);
+          else reject(outcome.error);
+        });
+      });
+    },
+  };
+}
