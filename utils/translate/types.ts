@@ -70,6 +70,13 @@ export interface Translator {
   cacheKeyParts(config: ProviderConfig): string[];
   /** Translate `texts` in order; the result has exactly one entry per input text. */
   translate(request: TranslateRequest, config: ProviderConfig): Promise<Translation[]>;
+  /**
+   * Target languages the service offers (our lowercase BCP 47 codes), where it can say.
+   * Absent when the provider cannot list them; then any code is tried.
+   */
+  listTargetLanguages?(config: ProviderConfig, signal: AbortSignal): Promise<string[]>;
+  /** Why this provider cannot work yet with `config` (missing key or URL, API absent); undefined when usable. */
+  checkUsable?(config: ProviderConfig): string | undefined;
 }
 
 /** Why a translation failed; decides whether to retry and what the reader is told. */

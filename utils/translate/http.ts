@@ -1,0 +1,129 @@
+import { TranslateError, type TranslateErrorKind } from './types';
+
+/**
+ * fetch for providers: maps every way a request can fail to a TranslateError with a reader-facing
+ * message (what happened, what to do), so the queue can decide on retries by `kind` alone.
+ */
+
+/** How a provider names itself in messages, and what to advise on auth/quota failures. */
+export interface ServiceWording {
+  /** e.g. "DeepL", "Google Translate". */
+  service: string;
+  /** Advice when the key is refused; default: check the key in Duet's options. */
+  authAdvice?: string;
+  /** Status codes this service uses differently from the defaults (e.g. Google's 403 is not a key problem). */
+  statusKinds?: Partial<Record<number, TranslateErrorKind>>;
+  /** Last word on the kind, from the status and the raw body (e.g. OpenAI's 429 "insufficient_quota" is a quota error). */
+  classify?: (status: number, body: string) => TranslateErrorKind | undefined;
+}
+
+const MAX_DETAIL_CHARS = 200;
+
+/** `Retry-After` in milliseconds: either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+export function kindForStatus(status: number, overrides?: ServiceWording['statusKinds']): TranslateErrorKind {
+  const override = overrides?.[status];
+  if (override) return override;
+  if (status === 401 || status === 403) return 'auth';
+  if (status === 402 || status === 456) return 'quota';
+  if (status === 408) return 'timeout';
+  if (status === 429) return 'rate-limit';
+  if (status >= 500) return 'server';
+  return 'bad-response';
+}
+
+function messageFor(kind: TranslateErrorKind, status: number, wording: ServiceWording, detail: string): string {
+  const { service } = wording;
+  const why = detail ? ` (${detail})` : '';
+  switch (kind) {
+    case 'auth':
+      return `${service} refused the request (HTTP ${status})${why}. ${wording.authAdvice ?? `Check the API key for ${service} in Duet's options.`}`;
+    case 'quota':
+      return `${service}'s quota is used up (HTTP ${status})${why}. Wait until it resets, or choose another translation service in Duet's options.`;
+    case 'rate-limit':
+      return `${service} is receiving too many requests (HTTP ${status}). Duet will slow down and retry.`;
+    case 'server':
+      return `${service} had a server error (HTTP ${status}). Duet will retry; if it persists, try again later.`;
+    case 'timeout':
+      return `${service} did not answer in time (HTTP ${status}). Duet will retry.`;
+    case 'unsupported':
+      return `${service} cannot translate this${why}. Choose other languages or another service.`;
+    default:
+      return `${service} rejected the request (HTTP ${status})${why}.`;
+  }
+}
+
+/** Pulls a short human message out of an error body: `{error}`, `{message}`, `{error:{message}}` or plain text. */
+export function errorDetail(body: string): string {
+  let detail = body;
+  try {
+    const json: unknown = JSON.parse(body);
+    if (json && typeof json === 'object') {
+      const record = json as Record<string, unknown>;
+      const nested = record.error && typeof record.error === 'object' ? (record.error as Record<string, unknown>).message : undefined;
+      const found = [record.error, nested, record.explanation, record.message, record.detail].find((v) => typeof v === 'string');
+      detail = typeof found === 'string' ? found : '';
+    }
+  } catch {
+    // Not JSON: HTML error pages are noise, short plain text is useful.
+    if (/^\s*</.test(body)) detail = '';
+  }
+  detail = detail.replace(/\s+/g, ' ').trim();
+  return detail.length > MAX_DETAIL_CHARS ? `${detail.slice(0, MAX_DETAIL_CHARS)}…` : detail;
+}
+
+export async function errorFromResponse(response: Response, wording: ServiceWording): Promise<TranslateError> {
+  const body = await response.text().catch(() => '');
+  const kind = wording.classify?.(response.status, body) ?? kindForStatus(response.status, wording.statusKinds);
+  const detail = errorDetail(body);
+  return new TranslateError(kind, messageFor(kind, response.status, wording, detail), {
+    status: response.status,
+    retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+  });
+}
+
+/** fetch that throws TranslateError for network failures, aborts and non-2xx answers. */
+export async function sendRequest(url: string | URL, init: RequestInit, signal: AbortSignal, wording: ServiceWording): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, signal });
+  } catch (cause) {
+    if (signal.aborted) throw new TranslateError('aborted', 'The translation request was cancelled.', { cause });
+    throw new TranslateError('network', `Could not reach ${wording.service}. Check the connection (and the server address, if you set one).`, { cause });
+  }
+  if (!response.ok) throw await errorFromResponse(response, wording);
+  return response;
+}
+
+/** Reads a JSON body; a body that is not JSON is a 'bad-response'. */
+export async function readJson(response: Response, wording: ServiceWording, signal?: AbortSignal): Promise<unknown> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (cause) {
+    if (signal?.aborted) throw new TranslateError('aborted', 'The translation request was cancelled.', { cause });
+    throw new TranslateError('network', `The connection to ${wording.service} broke off.`, { cause });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw badResponse(wording, 'its answer was not valid JSON', cause);
+  }
+}
+
+export function badResponse(wording: ServiceWording, what: string, cause?: unknown): TranslateError {
+  return new TranslateError('bad-response', `${wording.service} sent an answer Duet could not read: ${what}. Try again, or choose another service.`, { cause });
+}
+
+/** Joins a base URL the reader typed (with or without trailing slash) and a path. */
+export function joinUrl(base: string, path: string): string {
+  return `${base.trim().replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}

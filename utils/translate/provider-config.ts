@@ -1,0 +1,42 @@
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { ProviderIdSchema } from '../settings/schema';
+import type { ProviderConfig, ProviderId } from './types';
+
+/**
+ * Provider settings (API keys, server URLs, model names) in storage.local under `providerConfig`,
+ * shaped `{ [providerId]: { [field]: string } }`. Kept apart from the reader's settings because they
+ * hold secrets: only the background and the options page (trusted contexts) read them; content
+ * scripts never receive them.
+ */
+export const PROVIDER_CONFIG_KEY = 'providerConfig';
+
+/** One provider's fields: short strings (a key, a URL, a model name). */
+export const ProviderConfigSchema = z.record(z.string().min(1).max(64), z.string().max(4096));
+
+const StoredConfigSchema = z.record(z.string(), z.unknown());
+
+async function readAll(): Promise<Record<string, unknown>> {
+  const stored = (await browser.storage.local.get(PROVIDER_CONFIG_KEY))[PROVIDER_CONFIG_KEY];
+  const parsed = StoredConfigSchema.safeParse(stored);
+  return parsed.success ? parsed.data : {};
+}
+
+/** The saved settings for `id`; `{}` when none are saved or what is stored is not valid (never throws on bad data). */
+export async function loadProviderConfig(id: ProviderId): Promise<ProviderConfig> {
+  const parsed = ProviderConfigSchema.safeParse((await readAll())[id]);
+  return parsed.success ? parsed.data : {};
+}
+
+/** Replaces the saved settings for `id`. Values are trimmed; empty and undefined fields are dropped. */
+export async function saveProviderConfig(id: ProviderId, config: ProviderConfig): Promise<void> {
+  ProviderIdSchema.parse(id);
+  const cleaned: Record<string, string> = {};
+  for (const [field, value] of Object.entries(config)) {
+    const trimmed = value?.trim();
+    if (trimmed) cleaned[field] = trimmed;
+  }
+  const valid = ProviderConfigSchema.parse(cleaned);
+  const all = await readAll();
+  await browser.storage.local.set({ [PROVIDER_CONFIG_KEY]: { ...all, [id]: valid } });
+}

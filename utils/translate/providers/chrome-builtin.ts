@@ -1,0 +1,144 @@
+import { baseLanguage, canonicalTag, normaliseDetected } from '../languages';
+import { abortedError } from '../retry';
+import { TranslateError, type TranslateRequest, type Translation, type Translator } from '../types';
+
+/**
+ * Chrome's on-device Translator API (PROVIDERS.md "Chrome built-in"), available in extension service
+ * workers on desktop Chrome 138+. Model downloads can stall (in offline Chromium `create()` never
+ * resolves), so every wait here is bounded by a timeout as well as the request's signal.
+ */
+
+type Availability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
+interface CreateMonitor extends EventTarget {}
+interface BuiltinTranslator {
+  translate(text: string, options?: { signal?: AbortSignal }): Promise<string>;
+  destroy?(): void;
+}
+interface TranslatorFactory {
+  availability(options: { sourceLanguage: string; targetLanguage: string }): Promise<Availability>;
+  create(options: { sourceLanguage: string; targetLanguage: string; monitor?: (m: CreateMonitor) => void; signal?: AbortSignal }): Promise<BuiltinTranslator>;
+}
+interface LanguageDetectorFactory {
+  availability(options?: unknown): Promise<Availability>;
+  create(options?: { signal?: AbortSignal }): Promise<{ detect(text: string, options?: { signal?: AbortSignal }): Promise<{ detectedLanguage?: string; confidence?: number }[]> }>;
+}
+
+/** How long `create()` may take before we tell the reader the model is not ready. */
+export const CREATE_TIMEOUT_MS = 10_000;
+
+const api = () => (globalThis as { Translator?: TranslatorFactory }).Translator;
+const detectorApi = () => (globalThis as { LanguageDetector?: LanguageDetectorFactory }).LanguageDetector;
+
+const translators = new Map<string, Promise<BuiltinTranslator>>();
+
+/** Forgets created translators (tests). */
+export function resetChromeBuiltin(): void {
+  translators.clear();
+}
+
+/** Chrome takes BCP 47 tags; "zh-tw" → "zh-Hant", other regions dropped (models are per language). */
+export function chromeLanguage(code: string): string {
+  const tag = canonicalTag(code);
+  if (baseLanguage(tag) === 'zh') return tag === 'zh-TW' || tag === 'zh-HK' || tag === 'zh-Hant' ? 'zh-Hant' : 'zh';
+  return baseLanguage(tag);
+}
+
+/** Resolves `promise`, or rejects with `onTimeout()` after `ms`, or with 'aborted' when `signal` aborts. */
+function bounded<T>(promise: Promise<T>, ms: number, signal: AbortSignal, onTimeout: () => TranslateError): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const stop = (error: unknown) => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      reject(error);
+    };
+    const onAbort = () => stop(abortedError(signal.reason));
+    const timer = setTimeout(() => stop(onTimeout()), ms);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then((value) => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      resolve(value);
+    }, stop);
+  });
+}
+
+async function detect(texts: string[], signal: AbortSignal): Promise<string> {
+  const factory = detectorApi();
+  const state = factory ? await factory.availability() : 'unavailable';
+  if (!factory || state !== 'available') {
+    throw new TranslateError('unsupported', 'Chrome\'s built-in translator cannot detect the page\'s language here (its language detector is not available). Set the page\'s language in Duet instead of "auto".');
+  }
+  const notReady = () => new TranslateError('unsupported', 'Chrome\'s language detector did not start in time. Set the page\'s language in Duet instead of "auto".');
+  const detector = await bounded(factory.create({ signal }), CREATE_TIMEOUT_MS, signal, notReady);
+  const results = await detector.detect(texts.join('\n'), { signal });
+  const language = normaliseDetected(results[0]?.detectedLanguage);
+  if (!language || language === 'und') throw new TranslateError('unsupported', 'Chrome could not tell which language this page is in. Set it in Duet instead of "auto".');
+  return language;
+}
+
+async function translatorFor(source: string, target: string, signal: AbortSignal): Promise<BuiltinTranslator> {
+  const factory = api()!;
+  const key = `${source}|${target}`;
+  const cached = translators.get(key);
+  const notStarted = () => new TranslateError('unsupported', 'Chrome\'s built-in translator did not start in time.');
+  if (cached) return bounded(cached, CREATE_TIMEOUT_MS * 2, signal, notStarted);
+  const state = await factory.availability({ sourceLanguage: source, targetLanguage: target });
+  if (state === 'unavailable') {
+    throw new TranslateError('unsupported', `Chrome's built-in translator cannot translate ${source} → ${target}. Choose another service.`);
+  }
+  let progress = 0;
+  // The created translator is shared by later requests, so its creation must not be tied to this
+  // request's signal (aborting that signal after creation would destroy the shared translator).
+  const creation = new AbortController();
+  const created = factory.create({
+    sourceLanguage: source,
+    targetLanguage: target,
+    monitor: (m) => m.addEventListener('downloadprogress', (e) => (progress = (e as Event & { loaded?: number }).loaded ?? progress)),
+    signal: creation.signal,
+  });
+  const ready = bounded(created, CREATE_TIMEOUT_MS, new AbortController().signal, () =>
+    new TranslateError(
+      'unsupported',
+      state === 'available'
+        ? `Chrome's built-in translator for ${source} → ${target} did not start in time. Try again, or choose another service.`
+        : `Chrome has not finished downloading its ${source} → ${target} language model (${Math.round(progress * 100)}%). Try again later, or choose another service.`,
+    ),
+  );
+  translators.set(key, ready);
+  ready.catch((error: unknown) => {
+    translators.delete(key);
+    creation.abort(error);
+  });
+  // This caller stops waiting when its own signal aborts; creation goes on for the next caller.
+  return bounded(ready, CREATE_TIMEOUT_MS * 2, signal, notStarted);
+}
+
+export const chromeBuiltin: Translator = {
+  id: 'chrome-builtin',
+  label: 'Chrome built-in (on-device)',
+  limits: {
+    // On-device: no network limits, but one model works one text at a time; batches only group calls.
+    maxTextsPerRequest: 20,
+    maxCharsPerRequest: 5_000,
+    requestsPerSecond: 50,
+    concurrency: 1,
+    timeoutMs: 30_000,
+  },
+  configFields: [],
+  cacheKeyParts: () => ['on-device-v1'],
+  checkUsable: () =>
+    api() ? undefined : 'Chrome\'s built-in translator is not available in this browser (it needs desktop Chrome 138 or newer).',
+  async translate({ texts, from, to, signal }: TranslateRequest): Promise<Translation[]> {
+    if (!api()) throw new TranslateError('unsupported', 'Chrome\'s built-in translator is not available in this browser (it needs desktop Chrome 138 or newer).');
+    const source = from === 'auto' ? await detect(texts, signal) : chromeLanguage(from);
+    const target = chromeLanguage(to);
+    const translator = await translatorFor(chromeLanguage(source), target, signal);
+    const results: Translation[] = [];
+    for (const text of texts) {
+      const translated = await translator.translate(text, { signal });
+      results.push(from === 'auto' ? { text: translated, detectedLanguage: source } : { text: translated });
+    }
+    return results;
+  },
+};

@@ -1,0 +1,117 @@
+import { badResponse, readJson, sendRequest, type ServiceWording } from '../http';
+import { escapeHtml, htmlToText } from '../html-text';
+import { canonicalTag, normaliseDetected } from '../languages';
+import { TranslateError, type TranslateRequest, type Translation, type Translator } from '../types';
+
+/**
+ * Google Translate through the keyless web endpoints (PROVIDERS.md "Google"):
+ * - batch: translate-pa.googleapis.com/v1/translateHtml — what Chrome's page translation and the
+ *   website-translator element use; many texts per request, HTML in and out;
+ * - single: translate.googleapis.com/translate_a/single?client=gtx — one text per GET; used only
+ *   when the batch endpoint fails in a way retrying will not fix (403/404/400, malformed answer).
+ * Neither is documented; 429 arrives without Retry-After when hammered, hence the modest limits.
+ */
+
+export const GOOGLE_BATCH_URL = 'https://translate-pa.googleapis.com/v1/translateHtml';
+export const GOOGLE_SINGLE_URL = 'https://translate.googleapis.com/translate_a/single';
+/** The public key Google's own website-translator script sends; open-source clients use the same one. */
+export const GOOGLE_WEB_API_KEY = 'AIzaSyATBXajvzQLTDHEQbcpq0Ihe0vWDHmO520';
+
+const wording: ServiceWording = {
+  service: 'Google Translate',
+  // No key involved: a 401/403 means Google is refusing this client or network.
+  authAdvice: 'Google may be blocking automated requests from this network. Try again later, or choose another translation service in Duet\'s options.',
+};
+
+/** Google wants "zh-CN"/"zh-TW" for Chinese; other codes pass with the region upper-cased. */
+export function googleLanguage(code: string): string {
+  if (code === 'auto') return 'auto';
+  const tag = canonicalTag(code);
+  if (tag === 'zh' || tag === 'zh-Hans') return 'zh-CN';
+  if (tag === 'zh-Hant') return 'zh-TW';
+  return tag;
+}
+
+async function translateBatch(texts: string[], from: string, to: string, signal: AbortSignal): Promise<Translation[]> {
+  const response = await sendRequest(
+    GOOGLE_BATCH_URL,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json+protobuf', 'X-Goog-API-Key': GOOGLE_WEB_API_KEY },
+      body: JSON.stringify([[texts.map(escapeHtml), googleLanguage(from), googleLanguage(to)], 'wt_lib']),
+    },
+    signal,
+    wording,
+  );
+  const data = await readJson(response, wording, signal);
+  if (!Array.isArray(data) || !Array.isArray(data[0])) throw badResponse(wording, 'no list of translations');
+  const translated: unknown[] = data[0];
+  const detected: unknown[] = Array.isArray(data[1]) ? data[1] : [];
+  if (translated.length !== texts.length) throw badResponse(wording, `${translated.length} translations for ${texts.length} texts`);
+  return translated.map((html, i) => {
+    if (typeof html !== 'string') throw badResponse(wording, `translation ${i + 1} is not text`);
+    const detectedLanguage = from === 'auto' ? normaliseDetected(detected[i]) : undefined;
+    return detectedLanguage ? { text: htmlToText(html), detectedLanguage } : { text: htmlToText(html) };
+  });
+}
+
+async function translateSingle(text: string, from: string, to: string, signal: AbortSignal): Promise<Translation> {
+  if (text.trim() === '') return { text };
+  const url = new URL(GOOGLE_SINGLE_URL);
+  url.search = new URLSearchParams({ client: 'gtx', sl: googleLanguage(from), tl: googleLanguage(to), dt: 't', q: text }).toString();
+  const response = await sendRequest(url, { method: 'GET' }, signal, wording);
+  const data = await readJson(response, wording, signal);
+  // Shape: [[["sentence translation","sentence original",…],…], null, "de", …]
+  if (!Array.isArray(data) || !Array.isArray(data[0])) throw badResponse(wording, 'no sentences');
+  const sentences = (data[0] as unknown[]).map((sentence) => (Array.isArray(sentence) && typeof sentence[0] === 'string' ? sentence[0] : null));
+  if (sentences.some((s) => s === null)) throw badResponse(wording, 'a sentence without text');
+  const detectedLanguage = from === 'auto' ? normaliseDetected(data[2]) : undefined;
+  const joined = sentences.join('');
+  return detectedLanguage ? { text: joined, detectedLanguage } : { text: joined };
+}
+
+/** After a non-retryable batch failure, go straight to the single endpoint for a while. */
+const BATCH_COOLDOWN_MS = 10 * 60_000;
+let batchUnavailableUntil = 0;
+
+/** Forgets that the batch endpoint failed (tests). */
+export function resetGoogleState(): void {
+  batchUnavailableUntil = 0;
+}
+
+/** Batch failures that another endpoint might not share; retryable ones go back to the queue instead. */
+function worthFallingBack(error: unknown): boolean {
+  return error instanceof TranslateError && (error.kind === 'auth' || error.kind === 'bad-response' || error.kind === 'unsupported' || error.kind === 'quota');
+}
+
+export const google: Translator = {
+  id: 'google',
+  label: 'Google Translate',
+  limits: {
+    // 20 texts like Kiss Translator; 5,000 characters rather than its 10,000 because escaping grows the
+    // text, a failed or slow request then costs less, and articles fill requests evenly anyway.
+    maxTextsPerRequest: 20,
+    maxCharsPerRequest: 5_000,
+    // Undocumented limits, 429 without Retry-After when exceeded: stay well under what a browser's own
+    // page translation sends. A 50-paragraph article is 3 requests, so 3 per second costs no latency.
+    requestsPerSecond: 3,
+    concurrency: 2,
+    timeoutMs: 15_000,
+  },
+  configFields: [],
+  cacheKeyParts: () => ['web-v1'],
+  async translate({ texts, from, to, signal }: TranslateRequest) {
+    if (Date.now() >= batchUnavailableUntil) {
+      try {
+        return await translateBatch(texts, from, to, signal);
+      } catch (error) {
+        if (!worthFallingBack(error) || signal.aborted) throw error;
+        batchUnavailableUntil = Date.now() + BATCH_COOLDOWN_MS;
+      }
+    }
+    // One text per request, in order, so the fallback does not multiply the load on Google.
+    const results: Translation[] = [];
+    for (const text of texts) results.push(await translateSingle(text, from, to, signal));
+    return results;
+  },
+};

@@ -1,0 +1,70 @@
+import { badResponse, readJson, sendRequest, type ServiceWording } from '../http';
+import { escapeHtml, htmlToText } from '../html-text';
+import { baseLanguage, canonicalTag, normaliseDetected } from '../languages';
+import type { TranslateRequest, Translator } from '../types';
+
+/**
+ * Microsoft Translator through the keyless path Edge's own page translation uses (PROVIDERS.md
+ * "Microsoft"). The older token path (GET edge.microsoft.com/translate/auth + api-edge.cognitive…)
+ * died in August 2026. Like Google's web endpoint it treats input as HTML, so we escape `& < >`
+ * and decode the answer exactly once.
+ */
+
+export const MICROSOFT_URL = 'https://edge.microsoft.com/translate/translatetext';
+
+const wording: ServiceWording = {
+  service: 'Microsoft Translator',
+  authAdvice: 'Microsoft may have changed or blocked this keyless service. Try again later, or choose another translation service in Duet\'s options.',
+};
+
+/** Microsoft's codes: zh-Hans / zh-Hant, pt (Brazil) / pt-PT, nb for Norwegian; others by base language. */
+export function microsoftLanguage(code: string): string {
+  if (code === 'auto') return '';
+  const tag = canonicalTag(code);
+  const base = baseLanguage(tag);
+  if (base === 'zh') return tag === 'zh-TW' || tag === 'zh-HK' || tag === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans';
+  if (tag === 'pt-PT') return 'pt-PT';
+  if (tag === 'fr-CA') return 'fr-CA';
+  if (base === 'no') return 'nb';
+  return base;
+}
+
+interface MicrosoftItem {
+  detectedLanguage?: { language?: unknown; score?: unknown };
+  translations?: { text?: unknown; to?: unknown }[];
+}
+
+export const microsoft: Translator = {
+  id: 'microsoft',
+  label: 'Microsoft Translator',
+  limits: {
+    // Undocumented; maintained clients stay at 20 texts / 10,000 characters or below. We use the same
+    // 20 / 5,000 as Google for the same reasons (escaping grows text; smaller failures).
+    maxTextsPerRequest: 20,
+    maxCharsPerRequest: 5_000,
+    requestsPerSecond: 3,
+    concurrency: 2,
+    timeoutMs: 15_000,
+  },
+  configFields: [],
+  cacheKeyParts: () => ['edge-v1'],
+  async translate({ texts, from, to, signal }: TranslateRequest) {
+    const url = new URL(MICROSOFT_URL);
+    url.search = new URLSearchParams({ from: microsoftLanguage(from), to: microsoftLanguage(to), isEnterpriseClient: 'false' }).toString();
+    const response = await sendRequest(
+      url,
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(texts.map(escapeHtml)) },
+      signal,
+      wording,
+    );
+    const data = await readJson(response, wording, signal);
+    if (!Array.isArray(data)) throw badResponse(wording, 'no list of translations');
+    if (data.length !== texts.length) throw badResponse(wording, `${data.length} translations for ${texts.length} texts`);
+    return (data as MicrosoftItem[]).map((item, i) => {
+      const text = item?.translations?.[0]?.text;
+      if (typeof text !== 'string') throw badResponse(wording, `translation ${i + 1} is missing`);
+      const detectedLanguage = from === 'auto' ? normaliseDetected(item.detectedLanguage?.language) : undefined;
+      return detectedLanguage ? { text: htmlToText(text), detectedLanguage } : { text: htmlToText(text) };
+    });
+  },
+};

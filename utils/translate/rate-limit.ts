@@ -1,0 +1,92 @@
+import { abortedError } from './retry';
+
+/**
+ * Admission control for one provider, shared by every tab: at most `concurrency` requests in flight,
+ * starts spaced at least 1000/requestsPerSecond ms apart, and a provider-wide pause after a 429 so
+ * all callers back off together instead of each discovering the limit alone.
+ * Uses the global setTimeout/Date.now at call time, so vi.useFakeTimers drives it.
+ */
+export interface LimiterLimits {
+  requestsPerSecond: number;
+  concurrency: number;
+}
+
+interface Waiter {
+  resolve: (release: () => void) => void;
+  reject: (error: unknown) => void;
+  signal: AbortSignal;
+  onAbort: () => void;
+}
+
+export class RequestLimiter {
+  private active = 0;
+  private readonly waiting: Waiter[] = [];
+  private nextStartAt = 0;
+  private pausedUntil = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly limits: LimiterLimits) {}
+
+  get inFlight(): number {
+    return this.active;
+  }
+
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  /** Resolves with a release function once a request may start; rejects with 'aborted' if `signal` aborts first. */
+  acquire(signal: AbortSignal): Promise<() => void> {
+    if (signal.aborted) return Promise.reject(abortedError(signal.reason));
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        signal,
+        onAbort: () => {
+          const index = this.waiting.indexOf(waiter);
+          if (index >= 0) this.waiting.splice(index, 1);
+          reject(abortedError(signal.reason));
+        },
+      };
+      signal.addEventListener('abort', waiter.onAbort, { once: true });
+      this.waiting.push(waiter);
+      this.pump();
+    });
+  }
+
+  /** Holds back every start for `ms` (e.g. after a 429 with Retry-After). */
+  pause(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+  }
+
+  private pump(): void {
+    while (this.waiting.length > 0 && this.active < Math.max(1, this.limits.concurrency)) {
+      const now = Date.now();
+      const startAt = Math.max(this.nextStartAt, this.pausedUntil);
+      if (now < startAt) {
+        this.schedule(startAt - now);
+        return;
+      }
+      const waiter = this.waiting.shift()!;
+      waiter.signal.removeEventListener('abort', waiter.onAbort);
+      this.active += 1;
+      this.nextStartAt = now + 1000 / Math.max(0.001, this.limits.requestsPerSecond);
+      let released = false;
+      waiter.resolve(() => {
+        if (released) return;
+        released = true;
+        this.active -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.pump();
+    }, ms);
+  }
+}
