@@ -1,2 +1,14 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-createRoot(document.getElementById('root')!).render(<p>Duet</p>);
+import { SettingsProvider } from '@/components/SettingsContext';
+import { App } from './App';
+import '@/components/duet.css';
+import './options.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <SettingsProvider>
+      <App />
+    </SettingsProvider>
+  </StrictMode>,
+);

@@ -1,6 +1,7 @@
 import type { Settings } from '../settings/schema';
+import { languageFromLocale } from '../settings/languages';
 
 /** The reader's target language: the setting, else the browser's UI language ('de-AT' → 'de'). */
 export function resolveTarget(settings: Settings, uiLanguage: string): string {
-  return settings.targetLanguage || uiLanguage.split('-')[0]!.toLowerCase() || 'en';
+  return settings.targetLanguage || languageFromLocale(uiLanguage) || 'en';
 }

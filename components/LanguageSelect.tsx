@@ -1,0 +1,34 @@
+import { useId } from 'react';
+import { LANGUAGES, languageName, type Language } from '@/utils/settings/languages';
+
+interface Props {
+  label: string;
+  value: string;
+  onChange(code: string): void;
+  /** An extra first entry such as "Detect automatically" (value 'auto'). */
+  extra?: { value: string; label: string };
+  disabled?: boolean;
+}
+
+/** A labelled <select> of languages by English name, sorted as LANGUAGES is. */
+export function LanguageSelect({ label, value, onChange, extra, disabled }: Props) {
+  const id = useId();
+  const options: Language[] = [...LANGUAGES];
+  // A stored code outside the list (typed in an older version, or a provider-only language) stays visible.
+  if (value && value !== extra?.value && !options.some((l) => l.code === value)) {
+    options.unshift({ code: value, name: languageName(value) });
+  }
+  return (
+    <div className="duet-field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.currentTarget.value)}>
+        {extra && <option value={extra.value}>{extra.label}</option>}
+        {options.map((l) => (
+          <option key={l.code} value={l.code}>
+            {l.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

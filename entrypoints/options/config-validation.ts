@@ -1,0 +1,45 @@
+import type { ConfigField } from '@/utils/translate/types';
+
+/** Field name → what is wrong with its value, for the fields that are wrong. */
+export type FieldErrors = Record<string, string>;
+
+/** True for absolute http(s) URLs, which is all a provider server can be. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+export function validateConfig(fields: readonly ConfigField[], values: Record<string, string>): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const field of fields) {
+    const value = (values[field.name] ?? '').trim();
+    if (!value) {
+      if (field.required) errors[field.name] = `${field.label} is required.`;
+      continue;
+    }
+    if (field.kind === 'url' && !isHttpUrl(value)) {
+      errors[field.name] = `${field.label} must be an http:// or https:// address, like https://translate.example.org`;
+    }
+  }
+  return errors;
+}
+
+/**
+ * Host permission patterns for the URL fields' servers. Without the port: Firefox rejects patterns
+ * with ports, and Chrome treats a missing port as any port.
+ */
+export function originPatterns(fields: readonly ConfigField[], values: Record<string, string>): string[] {
+  const patterns = new Set<string>();
+  for (const field of fields) {
+    if (field.kind !== 'url') continue;
+    const value = (values[field.name] ?? '').trim();
+    if (!isHttpUrl(value)) continue;
+    const u = new URL(value);
+    patterns.add(`${u.protocol}//${u.hostname}/*`);
+  }
+  return [...patterns];
+}

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { migrateSettings, repairFields, storedVersion, type Migration } from '../migrations';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema } from '../schema';
+
+function fixture(name: string): unknown {
+  return JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'));
+}
+
+describe('migrateSettings', () => {
+  it('gives the defaults for nothing stored or garbage', () => {
+    for (const raw of [undefined, null, 'settings', 7, [1, 2], true]) {
+      expect(migrateSettings(raw)).toEqual(DEFAULT_SETTINGS);
+    }
+  });
+
+  it('migrates an unversioned (v0) object, keeping every field and normalising hostnames', () => {
+    const out = migrateSettings(fixture('v0-unversioned'));
+    expect(out).toEqual({
+      version: SETTINGS_VERSION,
+      mode: 'translation',
+      targetLanguage: 'de',
+      sourceLanguage: 'fr',
+      provider: 'deepl',
+      layout: 'stacked',
+      alwaysTranslateSites: ['lemonde.fr', 'elpais.com'],
+      cacheMaxMb: 200,
+    });
+    expect(SettingsSchema.safeParse(out).success).toBe(true);
+  });
+
+  it('keeps a complete current object as it is', () => {
+    const raw = fixture('v1-complete');
+    expect(migrateSettings(raw)).toEqual(raw);
+  });
+
+  it('replaces invalid fields one by one and keeps the valid ones', () => {
+    const out = migrateSettings(fixture('v1-partly-invalid'));
+    expect(out.mode).toBe(DEFAULT_SETTINGS.mode); // 'original' is not a translating mode
+    expect(out.targetLanguage).toBe(DEFAULT_SETTINGS.targetLanguage);
+    expect(out.provider).toBe(DEFAULT_SETTINGS.provider);
+    expect(out.cacheMaxMb).toBe(DEFAULT_SETTINGS.cacheMaxMb);
+    // valid ones survive
+    expect(out.sourceLanguage).toBe('es');
+    expect(out.layout).toBe('stacked');
+    expect(out.alwaysTranslateSites).toEqual(['faz.net', 'nzz.ch']);
+    expect(out).not.toHaveProperty('unknownField');
+  });
+
+  it('salvages the known fields of an object written by a newer build', () => {
+    const out = migrateSettings({ ...(fixture('v1-complete') as object), version: 99, layout: 'carousel' });
+    expect(out.version).toBe(SETTINGS_VERSION);
+    expect(out.provider).toBe('libretranslate');
+    expect(out.layout).toBe(DEFAULT_SETTINGS.layout);
+  });
+
+  it('runs numbered migrations in order from the stored version to the target', () => {
+    const calls: number[] = [];
+    const table: Record<number, Migration> = {
+      0: (o) => (calls.push(0), { ...o, version: 1, provider: o.engine }),
+      1: (o) => (calls.push(1), { ...o, version: 2, layout: o.sideBySide ? 'side-by-side' : 'stacked' }),
+    };
+    const out = migrateSettings({ engine: 'deepl', sideBySide: true }, table, 2);
+    expect(calls).toEqual([0, 1]);
+    expect(out.provider).toBe('deepl');
+    expect(out.layout).toBe('side-by-side');
+
+    calls.length = 0;
+    const fromV1 = migrateSettings({ version: 1, provider: 'openai', sideBySide: false }, table, 2);
+    expect(calls).toEqual([1]);
+    expect(fromV1.layout).toBe('stacked');
+  });
+
+  it('falls back field by field when a migration throws', () => {
+    const table: Record<number, Migration> = {
+      0: () => {
+        throw new Error('cannot read');
+      },
+    };
+    const out = migrateSettings({ provider: 'apertium', cacheMaxMb: 'lots' }, table, 1);
+    expect(out.provider).toBe('apertium');
+    expect(out.cacheMaxMb).toBe(DEFAULT_SETTINGS.cacheMaxMb);
+  });
+});
+
+describe('storedVersion / repairFields', () => {
+  it('reads only non-negative integer stamps', () => {
+    expect(storedVersion({ version: 1 })).toBe(1);
+    expect(storedVersion({ version: '1' })).toBe(0);
+    expect(storedVersion({ version: -3 })).toBe(0);
+    expect(storedVersion({ version: 1.5 })).toBe(0);
+  });
+
+  it('treats a non-array site list as empty', () => {
+    expect(repairFields({ alwaysTranslateSites: 'lemonde.fr' }).alwaysTranslateSites).toEqual([]);
+  });
+});
