@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { TabStatus } from '../../messaging/protocol';
+import { pillView } from '../pill-view';
+
+const base: TabStatus = { mode: 'bilingual', isArticle: true, found: 40, translated: 0, fromCache: 0, failed: 0, pending: 0 };
+
+describe('pillView', () => {
+  it('shows progress while units are pending', () => {
+    const view = pillView({ ...base, translated: 12, pending: 28 });
+    expect(view).toEqual({ text: 'Translating 12/40', progress: 0.3, complete: false });
+    expect(pillView({ ...base, translated: 10, failed: 2, pending: 28 })!.text).toBe('Translating 10/40 · 2 failed');
+  });
+
+  it('offers to retry failures once nothing is pending, and does not hide itself', () => {
+    const view = pillView({ ...base, translated: 37, failed: 3 });
+    expect(view!.text).toBe('Translated 37 · 3 failed');
+    expect(view!.action).toEqual({ kind: 'retry-failed', label: 'Retry failed' });
+    expect(view!.complete).toBe(false);
+  });
+
+  it('reports completion (and how far a partly scrolled page got) as complete', () => {
+    expect(pillView({ ...base, translated: 40 })).toEqual({ text: 'Translated 40', complete: true });
+    expect(pillView({ ...base, translated: 15 })).toEqual({ text: 'Translated 15/40', complete: true });
+  });
+
+  it('offers the whole page when the page is not an article', () => {
+    const view = pillView({ ...base, isArticle: false, found: 0 });
+    expect(view!.text).toBe('Not an article');
+    expect(view!.action!.kind).toBe('translate-whole-page');
+  });
+
+  it('shows nothing in Original mode or on an article where nothing was found yet', () => {
+    expect(pillView({ ...base, mode: 'original', translated: 12, pending: 3 })).toBeNull();
+    expect(pillView({ ...base, found: 0 })).toBeNull();
+  });
+});

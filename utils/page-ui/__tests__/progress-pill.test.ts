@@ -1,0 +1,104 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TAG_UI_HOST } from '../../dom-labels';
+import type { TabStatus } from '../../messaging/protocol';
+import { AUTO_HIDE_MS, createProgressPill } from '../progress-pill';
+
+const base: TabStatus = { mode: 'bilingual', isArticle: true, found: 40, translated: 0, fromCache: 0, failed: 0, pending: 0 };
+
+/** The pill's shadow root is closed: capture it as it is created. */
+function captureShadowRoots(): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  const original = Element.prototype.attachShadow;
+  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+    const root = original.call(this, init);
+    roots.push(root);
+    return root;
+  });
+  return roots;
+}
+
+function setup() {
+  document.body.innerHTML = '<main><p>Article text</p></main>';
+  const bodyBefore = document.body.innerHTML;
+  const roots = captureShadowRoots();
+  const callbacks = { onRetryFailed: vi.fn(), onTranslateWholePage: vi.fn(), onShowOriginal: vi.fn() };
+  const pill = createProgressPill(document, callbacks);
+  const q = <T extends Element>(sel: string) => roots[0]!.querySelector<T>(sel)!;
+  const visible = () => roots.length > 0 && !q<HTMLElement>('.pill').hidden;
+  return { pill, callbacks, roots, q, visible, bodyBefore };
+}
+
+describe('createProgressPill', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('adds nothing until there is something to show, then lives in a closed shadow root on <html>', () => {
+    const { pill, roots, q, bodyBefore } = setup();
+    pill.update({ ...base, mode: 'original' });
+    expect(document.querySelector(TAG_UI_HOST)).toBeNull();
+    pill.update({ ...base, translated: 12, pending: 28 });
+    const host = document.querySelector(TAG_UI_HOST)!;
+    expect(host.parentElement).toBe(document.documentElement);
+    expect(host.shadowRoot).toBeNull(); // closed
+    expect(roots).toHaveLength(1);
+    expect(q('.text').textContent).toBe('Translating 12/40');
+    expect(q<HTMLElement>('.action').hidden).toBe(true);
+    expect(q<HTMLElement>('.bar > div').style.width).toBe('30%');
+    expect(document.body.innerHTML).toBe(bodyBefore);
+    pill.destroy();
+    expect(document.querySelector(TAG_UI_HOST)).toBeNull();
+  });
+
+  it('wires Retry failed, Translate whole page and Show original to the callbacks', () => {
+    const { pill, callbacks, q } = setup();
+    pill.update({ ...base, translated: 37, failed: 3 });
+    expect(q('.text').textContent).toBe('Translated 37 · 3 failed');
+    q<HTMLButtonElement>('.action').click();
+    expect(callbacks.onRetryFailed).toHaveBeenCalledTimes(1);
+    expect(callbacks.onTranslateWholePage).not.toHaveBeenCalled();
+
+    pill.update({ ...base, isArticle: false, found: 0 });
+    expect(q('.text').textContent).toBe('Not an article');
+    expect(q('.action').textContent).toBe('Translate whole page');
+    q<HTMLButtonElement>('.action').click();
+    expect(callbacks.onTranslateWholePage).toHaveBeenCalledTimes(1);
+
+    q<HTMLButtonElement>('.original').click();
+    expect(callbacks.onShowOriginal).toHaveBeenCalledTimes(1);
+    pill.destroy();
+  });
+
+  it('hides itself a few seconds after completion and stays hidden for the same status', () => {
+    const { pill, visible } = setup();
+    pill.update({ ...base, translated: 39, pending: 1 });
+    vi.advanceTimersByTime(AUTO_HIDE_MS * 2);
+    expect(visible()).toBe(true); // still working: never hides
+    pill.update({ ...base, translated: 40 });
+    expect(visible()).toBe(true);
+    vi.advanceTimersByTime(AUTO_HIDE_MS - 1);
+    pill.update({ ...base, translated: 40 }); // repeated status does not restart the timer
+    vi.advanceTimersByTime(1);
+    expect(visible()).toBe(false);
+    pill.update({ ...base, translated: 40 });
+    expect(visible()).toBe(false);
+    pill.update({ ...base, found: 60, translated: 40, pending: 20 }); // new work shows it again
+    expect(visible()).toBe(true);
+    pill.destroy();
+  });
+
+  it('keeps failures on screen until dismissed with the close button', () => {
+    const { pill, q, visible } = setup();
+    pill.update({ ...base, translated: 38, failed: 2 });
+    vi.advanceTimersByTime(AUTO_HIDE_MS * 3);
+    expect(visible()).toBe(true);
+    q<HTMLButtonElement>('.close').click();
+    expect(visible()).toBe(false);
+    pill.update({ ...base, translated: 38, failed: 2 });
+    expect(visible()).toBe(false);
+    pill.update({ ...base, mode: 'original', translated: 38, failed: 2 });
+    pill.update({ ...base, translated: 38, failed: 2 });
+    expect(visible()).toBe(true); // a new round (after Original) shows it again
+    pill.destroy();
+  });
+});

@@ -1,0 +1,4 @@
+export { createRenderer } from './renderer';
+export type { Layout, Renderer, RendererOptions, RenderMode, TranslationState } from './renderer';
+export { removeLeftovers } from './leftovers';
+export { directionOf } from './lang';
