@@ -5,6 +5,7 @@ import { sendToBackground } from '../messaging/send';
 import type { Settings } from '../settings/schema';
 import type { ExtractMode } from '../extract/types';
 import { createProgressPill } from '../page-ui/progress-pill';
+import { removeLeftovers } from '../render';
 import { TranslationSession } from './session';
 import { resolveTarget } from './resolve-target';
 
@@ -27,6 +28,8 @@ export class ContentController {
   constructor(private readonly doc: Document) {}
 
   async start(): Promise<void> {
+    // A previous instance of Duet (before an extension update or reload) may have left its nodes behind.
+    removeLeftovers(this.doc);
     this.settings = await sendToBackground({ type: 'getSettings' });
     browser.runtime.onMessage.addListener(this.onMessage);
     const host = location.hostname;

@@ -48,7 +48,12 @@ export class TranslationSession {
     private readonly doc: Document,
     private readonly options: SessionOptions,
   ) {
-    this.renderer = createRenderer(doc, { layout: options.layout, targetLanguage: options.to });
+    this.renderer = createRenderer(doc, {
+      layout: options.layout,
+      targetLanguage: options.to,
+      // The renderer's own DOM writes must never come back to us as "new content".
+      mutate: (fn) => (this.watcher ? this.watcher.pause(fn) : fn()),
+    });
     this.port = new PortClient(
       (response) => this.onResponse(response),
       (lost) => this.request(lost.map((id) => this.units.get(id)).filter((u): u is Unit => !!u), true),
@@ -72,7 +77,7 @@ export class TranslationSession {
     if (mode === 'original') return this.deactivate();
     const wasOriginal = this.mode === 'original';
     this.mode = mode;
-    this.withoutObserving(() => this.renderer.setMode(mode));
+    this.renderer.setMode(mode);
     if (wasOriginal) this.activate();
     this.report();
   }
@@ -82,7 +87,7 @@ export class TranslationSession {
   }
 
   setLayout(layout: Layout): void {
-    this.withoutObserving(() => this.renderer.setLayout(layout));
+    this.renderer.setLayout(layout);
   }
 
   retryFailed(): void {
@@ -118,18 +123,16 @@ export class TranslationSession {
   destroy(): void {
     this.deactivate();
     this.port.disconnect();
-    this.renderer.destroy();
+    this.renderer.destroy(); // restores the page exactly
   }
 
   private activate(): void {
-    // Everything already received is shown at once (mode switches and returns from Original).
-    this.withoutObserving(() => {
-      for (const [id, r] of this.received) {
-        const unit = this.units.get(id);
-        if (unit && !r.sameLanguage) this.renderer.showTranslation(unit, r.text, { lang: this.options.to });
-      }
-      for (const [id, message] of this.failed) this.showError(id, message);
-    });
+    // The renderer kept what it showed before Original; only results that arrived meanwhile are new to it.
+    for (const [id, r] of this.received) {
+      const unit = this.units.get(id);
+      if (unit && !r.sameLanguage && !this.renderer.has(id)) this.renderer.showTranslation(unit, r.text, { lang: this.options.to });
+    }
+    for (const [id, message] of this.failed) if (!this.renderer.has(id)) this.showError(id, message);
     this.scheduler = createViewportScheduler({ onNeeded: (units) => this.request(units, false) });
     this.scheduler.observe([...this.units.values()].filter((u) => !this.received.has(u.id) && !this.failed.has(u.id)));
     this.watcher = watchMutations(this.doc.body, () => this.onPageChanged());
@@ -145,7 +148,7 @@ export class TranslationSession {
     const open = [...this.requested].filter((id) => !this.received.has(id) && !this.failed.has(id));
     this.port.cancel(open);
     for (const id of open) this.requested.delete(id);
-    this.renderer.restore();
+    this.renderer.setMode('original');
     this.report();
   }
 
@@ -153,12 +156,9 @@ export class TranslationSession {
     if (this.mode === 'original') return;
     const wanted = units.filter((u) => again || (!this.requested.has(u.id) && !this.received.has(u.id)));
     if (wanted.length === 0) return;
-    this.withoutObserving(() => {
-      for (const u of wanted) {
-        this.requested.add(u.id);
-        this.renderer.showLoading(u);
-      }
-    });
+    for (const u of wanted) this.requested.add(u.id);
+    // One call for the whole batch: the renderer reads every original's style before writing anything.
+    this.renderer.showLoading(wanted);
     for (let i = 0; i < wanted.length; i += UNITS_PER_MESSAGE) {
       const chunk = wanted.slice(i, i + UNITS_PER_MESSAGE);
       this.port.translate(chunk.map((u) => ({ id: u.id, text: u.text })), this.options.from, this.options.to);
@@ -178,7 +178,7 @@ export class TranslationSession {
 
   private onResponse(response: PortResponse): void {
     if (response.type === 'translated') {
-      this.withoutObserving(() => {
+      {
         for (const r of response.results) {
           const unit = this.units.get(r.id);
           if (!unit || !this.requested.has(r.id)) continue;
@@ -187,10 +187,10 @@ export class TranslationSession {
           this.failed.delete(r.id);
           if (r.detectedLanguage) this.detected.set(r.detectedLanguage, (this.detected.get(r.detectedLanguage) ?? 0) + 1);
           if (this.mode === 'original') continue;
-          if (sameLanguage) this.renderer.clear(unit.id);
+          if (sameLanguage) this.renderer.remove(unit.id);
           else this.renderer.showTranslation(unit, r.text, { lang: this.options.to });
         }
-      });
+      }
     } else {
       for (const id of response.ids) {
         if (!this.requested.has(id)) continue;
@@ -205,7 +205,7 @@ export class TranslationSession {
   private showError(id: string, message: string): void {
     const unit = this.units.get(id);
     if (!unit) return;
-    this.withoutObserving(() => this.renderer.showError(unit, message, () => this.retry([id])));
+    this.renderer.showError(unit, message, () => this.retry([id]));
   }
 
   /** New content (endless pages, late-loading articles): find units again, keep the ones we know. */
@@ -229,11 +229,6 @@ export class TranslationSession {
       }
     }
     return fresh;
-  }
-
-  private withoutObserving(fn: () => void): void {
-    if (this.watcher) this.watcher.pause(fn);
-    else fn();
   }
 
   private reportScheduled = false;

@@ -1,0 +1,95 @@
+/**
+ * Heuristics as data (STYLE.md §4): every rule the detector applies is a table here, so it can be read,
+ * tested and tuned without reading the algorithm. All rules are general; none names a site.
+ */
+
+/** Subtrees never read: not text a reader translates, or not text at all. */
+export const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO',
+  'PICTURE', 'IMG', 'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'OPTION',
+  'LABEL', 'DIALOG', 'HEAD', 'TITLE', 'META', 'LINK',
+]);
+
+/**
+ * Page chrome by element: skipped in both modes. (A <form> is chrome too unless it wraps the article:
+ * ASP.NET pages put the whole page in one form; collect-blocks.ts decides.)
+ */
+export const CHROME_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'MENU']);
+/** ARIA landmarks and widgets that are page chrome. */
+export const CHROME_ROLES = new Set([
+  'navigation', 'contentinfo', 'complementary', 'banner', 'search', 'menu', 'menubar', 'toolbar', 'dialog',
+  'alertdialog', 'tablist', 'form',
+]);
+
+/**
+ * class/id words of containers that are never the article: comment threads, sidebars, cookie banners,
+ * share bars, related-story lists. Matched as words of `id + ' ' + class` (separated by space, - or _),
+ * unless KEEP_CLASS also matches, and never on a container holding the page's h1, <article> or <main>.
+ */
+export const CHROME_CLASS =
+  /(^|[\s_-])(comments?|commentlist|comment-?section|disqus|replies|sidebar|side-?bar|related|recommend(ed|ations)?|more-?stories|most-?read|most-?popular|trending|newsletter|cookie|consent|gdpr|cmp|share|sharing|social|breadcrumbs?|pagination|pager|menu|navbar|nav|masthead|site-?header|site-?footer|footer|outbrain|taboola|skip-?link)($|[\s_-])/i;
+/**
+ * Weaker words: boxes inside the chosen article that are not its text (ads, promos, bylines, tag lists,
+ * screen-reader labels). Only checked between a block and the article root, never above the root, because
+ * such words also appear on wrappers of the whole page ("field-label-hidden", "widget-container").
+ */
+export const BOX_CLASS =
+  /(^|[\s_-])(ad|ads|advert|advertisement|adslot|ad-?slot|adunit|dfp|promo|promotion|sponsor(ed)?|subscribe|subscription|signup|paywall|popular|read-?more|readmore|also-?read|related|byline|author-?(bio|box|info|card)|bio|tags?|tag-?list|topics|sr-only|visually-?hidden|screen-?reader|modal|popup|print|print-?(only|header)|banner|toolbar|widget|caption-?credit|credit|meta|timestamp|dateline)($|[\s_-])/i;
+/** Class tokens a CMS derives from the content (taxonomy, post state), ignored when reading names. */
+export const CONTENT_TOKEN = /^(tag|tags|category|categories|topic|section|format|status|type|post-?id|postid|author|has|is|no|with|single|page-?id|term)[-_]/i;
+export const BOX_MAX_SHARE = 0.5;
+export const KEEP_CLASS = /(^|[\s_-])(article-?body|story-?body|post-?body|entry-?content|post-?content|article-?content|story-?content|body-?text|main-?content|articletext|article-?text)($|[\s_-])/i;
+
+/** Elements that hold a unit of text by themselves, and the kind of unit they become. */
+export const UNIT_TAG_KIND: Readonly<Record<string, 'heading' | 'paragraph' | 'list-item' | 'quote' | 'caption'>> = {
+  P: 'paragraph', H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', H5: 'heading', H6: 'heading',
+  LI: 'list-item', DT: 'list-item', DD: 'list-item', BLOCKQUOTE: 'quote', FIGCAPTION: 'caption', CAPTION: 'caption',
+  TD: 'paragraph', TH: 'paragraph', DIV: 'paragraph', SECTION: 'paragraph', ARTICLE: 'paragraph', MAIN: 'paragraph',
+  HEADER: 'paragraph', ADDRESS: 'paragraph', SUMMARY: 'paragraph', DETAILS: 'paragraph', FIGURE: 'paragraph',
+  CENTER: 'paragraph',
+};
+/** Tags that break text into blocks: a unit's element never has one of these holding text below it. */
+export const BLOCK_TAGS = new Set([
+  'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'DT', 'DD', 'DL', 'UL', 'OL', 'BLOCKQUOTE', 'FIGCAPTION', 'FIGURE',
+  'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH', 'CAPTION', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER',
+  'ADDRESS', 'DETAILS', 'SUMMARY', 'CENTER', 'HR', 'NAV', 'ASIDE', 'FOOTER', 'MENU', 'FORM', 'FIELDSET', 'HGROUP',
+]);
+
+/** Blocks whose text scores its ancestors as article text (Readability's idea of "paragraphs"). */
+export const SCORING_KINDS = new Set(['paragraph', 'quote', 'list-item']);
+/** A block shorter than this adds nothing to its ancestors' score. */
+export const MIN_SCORING_CHARS = 25;
+/** Ancestor levels a paragraph's score reaches, and the share each level gets. */
+export const ANCESTOR_SHARES = [1, 1 / 2, 1 / 6, 1 / 9, 1 / 12];
+
+/** Container names that make a candidate root more or less likely. */
+export const POSITIVE_CLASS = /article|body|content|entry|main|page|post|text|blog|story|hentry/i;
+export const NEGATIVE_CLASS =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|teaser|card/i;
+export const CLASS_WEIGHT = 25;
+
+/** A sibling of the chosen root joins the article when its score is at least this share of the root's. */
+export const SIBLING_SCORE_SHARE = 0.2;
+/** A sibling joins too when it holds this many characters of prose and prose is this share of its text. */
+export const SIBLING_MIN_PROSE = 80;
+export const SIBLING_PROSE_SHARE = 0.6;
+
+/** Short lines that are page furniture inside article bodies, in any case. Whole text must match. */
+export const FURNITURE_TEXT =
+  /^(advertisement|advert|anzeige|werbung|publicidade|publicité|sponsored|ad|read more|more|share|share this( article| story)?|tweet|email|print|comments?|subscribe|sign up|image|photo|video|image caption|media caption|getty images|reuters|ap|afp|loading( content)?\.*|related( articles| stories| content)?|recommended|see also|continue reading|skip (to )?(main )?content|close|menu|search|top|back to top|\d+|\d+%|…|\.\.\.)$/i;
+
+/** Lines that are bylines, datelines or prompts rather than article text. Matched on short blocks only. */
+export const META_LINE = [
+  /^(by|von|par|por|di|door|av)\s+\S+(\s+\S+){0,5}$/i, // "By Jane Doe"
+  /^(updated|published|posted|last updated|aktualisiert|veröffentlicht|publié|publicado)\b/i,
+  /^(read|see|watch|listen|click)( more| also| here|:)/i,
+  /^(follow|like) (us|@)/i,
+  /^(photo|image|picture|foto|bild|credit)s?\s*(:|by\b)/i,
+];
+/** Only blocks with at most this many characters are tested against META_LINE. */
+export const META_LINE_MAX_CHARS = 90;
+
+/** A block whose text is mostly link text is a link list or teaser, not prose. */
+export const MAX_LINK_DENSITY = 0.5;
+/** Headings and short blocks tolerate no more link text than this. */
+export const MAX_SHORT_LINK_DENSITY = 0.34;

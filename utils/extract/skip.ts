@@ -1,0 +1,53 @@
+/** Which elements the detector never reads (hard skips) and which are page chrome (soft: kept out of the article). */
+import { CLASS_OWN, PREFIX } from '../dom-labels';
+import { BOX_CLASS, CHROME_CLASS, CHROME_ROLES, CHROME_TAGS, CONTENT_TOKEN, KEEP_CLASS, SKIP_TAGS } from './rules';
+
+const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i;
+const OWN_TAG_PREFIX = `${PREFIX.toUpperCase()}-`;
+
+/**
+ * True for subtrees that hold no translatable text: scripts, media, code, forms, hidden or
+ * "do not translate" content, editable areas and everything Duet inserted itself.
+ */
+export function isHardSkipped(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (SKIP_TAGS.has(tag) || tag.startsWith(OWN_TAG_PREFIX)) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  if (el.getAttribute('translate') === 'no') return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
+  const cls = el.getAttribute('class');
+  if (cls && (/(^|\s)notranslate(\s|$)/.test(cls) || cls.split(/\s+/).includes(CLASS_OWN))) return true;
+  const style = el.getAttribute('style');
+  return !!style && HIDDEN_STYLE.test(style);
+}
+
+/** Page chrome by tag or ARIA role: navigation, footers, asides, dialogs, search. */
+export function isChromeElement(el: Element): boolean {
+  if (CHROME_TAGS.has(el.tagName.toUpperCase())) return true;
+  const role = el.getAttribute('role');
+  return !!role && CHROME_ROLES.has(role);
+}
+
+/**
+ * id and class words, without CMS tokens that describe the content rather than the box
+ * (WordPress's "tag-adam-neumann", "category-news", "has-sidebar", "format-standard").
+ */
+function names(el: Element): string {
+  const cls = el.getAttribute('class');
+  const kept = cls ? cls.split(/\s+/).filter((t) => !CONTENT_TOKEN.test(t)).join(' ') : '';
+  // camelCase words count as words too ("imageEmbedCredit" → "image Embed Credit").
+  return `${el.getAttribute('id') ?? ''} ${kept}`.replace(/([a-z])([A-Z])/g, '$1 $2');
+}
+
+/** class/id says comments, sidebar, share bar, cookie banner and the like (rules.ts CHROME_CLASS). */
+export function hasChromeName(el: Element): boolean {
+  const n = names(el);
+  return n.length > 1 && n.length < 400 && CHROME_CLASS.test(n) && !KEEP_CLASS.test(n);
+}
+
+/** class/id of a box inside an article that is not article text (rules.ts BOX_CLASS). */
+export function hasBoxName(el: Element): boolean {
+  const n = names(el);
+  return n.length > 1 && n.length < 400 && BOX_CLASS.test(n) && !KEEP_CLASS.test(n);
+}
