@@ -11,6 +11,7 @@ import {
   NEGATIVE_CLASS,
   POSITIVE_CLASS,
   SCORING_KINDS,
+  SIBLING_GAP_CHARS,
   SIBLING_MIN_PROSE,
   SIBLING_PROSE_SHARE,
   SIBLING_SCORE_SHARE,
@@ -110,7 +111,7 @@ function climb(top: Element, scored: Map<Element, number>, body: Element): Eleme
 /**
  * The winner plus siblings that continue the article: any sibling scoring near it (Readability's rule), and
  * neighbours that are mostly unlinked prose (the lead in its own wrapper, the rest of an article split into
- * sections) as long as no other text comes between them and the winner.
+ * sections) as long as no larger non-prose block comes between them and the winner.
  */
 function withSiblings(
   top: Element,
@@ -142,7 +143,8 @@ function withSiblings(
     for (let sib = top[step]; sib; sib = sib[step]) {
       if (joined.has(sib)) continue;
       const c = continues(sib);
-      if (c === false) break;
+      // Small boxes between sections (a figure, an ad label) do not end the article; larger non-prose does.
+      if (c === false && (stats.get(sib)?.chars ?? 0) >= SIBLING_GAP_CHARS) break;
       if (c) joined.add(sib);
     }
   }

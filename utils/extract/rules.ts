@@ -73,6 +73,8 @@ export const SIBLING_SCORE_SHARE = 0.2;
 /** A sibling joins too when it holds this many characters of prose and prose is this share of its text. */
 export const SIBLING_MIN_PROSE = 80;
 export const SIBLING_PROSE_SHARE = 0.6;
+/** Such prose siblings must be reachable from the winner without crossing non-prose of this many characters. */
+export const SIBLING_GAP_CHARS = 300;
 
 /** Short lines that are page furniture inside article bodies, in any case. Whole text must match. */
 export const FURNITURE_TEXT =

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the same schemas at a quarter of the size; these ship in the content script.
+import * as z from 'zod/mini';
 
 /**
  * The reader's settings as stored in `storage.local` under SETTINGS_KEY.
@@ -24,21 +25,21 @@ export const ProviderIdSchema = z.enum([
   'chrome-builtin',
 ]);
 
-const LanguageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/);
+const LanguageCode = z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
 
 export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   /** Mode a page is shown in when Duet translates it. */
-  mode: DisplayMode.exclude(['original']),
+  mode: z.enum(['bilingual', 'translation']),
   /** Target language; empty means "the browser's UI language". */
-  targetLanguage: LanguageCode.or(z.literal('')),
-  sourceLanguage: LanguageCode.or(z.literal('auto')),
+  targetLanguage: z.union([LanguageCode, z.literal('')]),
+  sourceLanguage: z.union([LanguageCode, z.literal('auto')]),
   provider: ProviderIdSchema,
   layout: Layout,
   /** Hostnames the reader asked to translate automatically. */
-  alwaysTranslateSites: z.array(z.string().min(1)).max(10_000),
+  alwaysTranslateSites: z.array(z.string().check(z.minLength(1))).check(z.maxLength(10_000)),
   /** Cache size cap in megabytes. */
-  cacheMaxMb: z.number().int().min(1).max(2048),
+  cacheMaxMb: z.int().check(z.minimum(1), z.maximum(2048)),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

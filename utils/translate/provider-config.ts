@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ProviderIdSchema } from '../settings/schema';
 import type { ProviderConfig, ProviderId } from './types';
 
@@ -12,7 +12,7 @@ import type { ProviderConfig, ProviderId } from './types';
 export const PROVIDER_CONFIG_KEY = 'providerConfig';
 
 /** One provider's fields: short strings (a key, a URL, a model name). */
-export const ProviderConfigSchema = z.record(z.string().min(1).max(64), z.string().max(4096));
+export const ProviderConfigSchema = z.record(z.string().check(z.minLength(1), z.maxLength(64)), z.string().check(z.maxLength(4096)));
 
 const StoredConfigSchema = z.record(z.string(), z.unknown());
 
