@@ -30,7 +30,14 @@ export function setupBackground(): void {
     void cache?.then((c) => c.setMaxBytes(next.cacheMaxMb * MB));
   });
   const openCache = () =>
-    (cache ??= settings.get().then((s) => openTranslationCache({ maxBytes: s.cacheMaxMb * MB })));
+    (cache ??= settings
+      .get()
+      .then((s) => openTranslationCache({ maxBytes: s.cacheMaxMb * MB }))
+      .catch((error: unknown) => {
+        cache = undefined; // try again on the next request rather than failing forever
+        console.error('[duet] could not open the translation cache', error);
+        throw error;
+      }));
 
   const batcher = createBatcher({
     execute: async (providerId: ProviderId, texts, from, to, signal) =>
@@ -38,7 +45,7 @@ export function setupBackground(): void {
     getLimits: (providerId: ProviderId) => providers[providerId].limits,
   });
   let service: Promise<UnitTranslator> | undefined;
-  const getService = () =>
+  const getService = (): Promise<UnitTranslator> =>
     (service ??= openCache().then((c) =>
       createTranslationService({
         cache: c,
@@ -46,7 +53,14 @@ export function setupBackground(): void {
         getTranslator: (id: ProviderId) => providers[id],
         getConfig: loadProviderConfig,
       }),
-    ));
+    ).catch((error: unknown) => {
+      service = undefined;
+      throw error;
+    }));
+
+  // Open the database now, not on the first request: a worker woken by a tab's port would otherwise
+  // add the open (10–30 ms, more in a fresh profile) to the first paragraph's wait.
+  void getService().catch(() => {});
 
   setupTranslatePort({ translateUnits: async (job) => (await getService()).translateUnits(job) }, settings.get);
 

@@ -7,14 +7,22 @@ import { createViewportScheduler } from '../schedule/viewport';
 import { watchMutations } from '../schedule/mutations';
 import { PortClient } from './port-client';
 
-/** Units per port message: small enough that the first results are not held up by the last. */
-const UNITS_PER_MESSAGE = 100;
+/** Units per port message: a whole screen fits in one, so the background packs it into the fewest requests. */
+const UNITS_PER_MESSAGE = 250;
+
+/** How units reach the background: the port in the browser, a stand-in in tests. */
+export interface Transport {
+  translate(units: { id: string; text: string }[], from: string, to: string): void;
+  cancel(ids: string[]): void;
+  disconnect(): void;
+}
 
 export interface SessionOptions {
   from: string;
   to: string;
   layout: Layout;
   onStatus: (status: TabStatus) => void;
+  connect?: (onResponse: (response: PortResponse) => void, onLost: (unitIds: string[]) => void) => Transport;
 }
 
 interface Received {
@@ -40,7 +48,7 @@ export class TranslationSession {
   private isArticle = true;
   private detected = new Map<string, number>();
   private readonly renderer;
-  private readonly port: PortClient;
+  private readonly port: Transport;
   private scheduler: ReturnType<typeof createViewportScheduler> | undefined;
   private watcher: ReturnType<typeof watchMutations> | undefined;
 
@@ -54,7 +62,8 @@ export class TranslationSession {
       // The renderer's own DOM writes must never come back to us as "new content".
       mutate: (fn) => (this.watcher ? this.watcher.pause(fn) : fn()),
     });
-    this.port = new PortClient(
+    const connect = options.connect ?? ((onResponse, onLost) => new PortClient(onResponse, onLost));
+    this.port = connect(
       (response) => this.onResponse(response),
       (lost) => this.request(lost.map((id) => this.units.get(id)).filter((u): u is Unit => !!u), true),
     );

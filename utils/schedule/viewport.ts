@@ -82,9 +82,25 @@ export function createViewportScheduler(options: ViewportSchedulerOptions): View
     });
   }
 
+  /**
+   * Elements already on screen (or within one screen) are due now, not one frame later when the
+   * observer first reports: that frame is most of Duet's own delay before the first request.
+   * Layout is clean when analysis just ran, so these rect reads cost one layout at most.
+   */
+  function dueNow(elements: Element[]): Element[] {
+    const height = win?.innerHeight ?? 0;
+    if (!io || height === 0) return [];
+    return elements.filter((element) => {
+      const rect = element.getBoundingClientRect();
+      const rendered = rect.width > 0 || rect.height > 0;
+      return rendered && rect.bottom >= -height && rect.top <= 2 * height;
+    });
+  }
+
   return {
     observe(units) {
       if (destroyed) return;
+      const added: Element[] = [];
       for (const unit of units) {
         if (reported.has(unit.id)) continue;
         const list = waiting.get(unit.element);
@@ -94,8 +110,10 @@ export function createViewportScheduler(options: ViewportSchedulerOptions): View
         }
         waiting.set(unit.element, [unit]);
         io?.observe(unit.element);
+        added.push(unit.element);
       }
       if (!io && waiting.size > 0) queueFallbackFlush();
+      report(take(dueNow(added)));
     },
 
     unobserve(unitIds) {

@@ -119,3 +119,26 @@ describe('createViewportScheduler without IntersectionObserver', () => {
     expect(onNeeded).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('createViewportScheduler: units already on screen', () => {
+  it('reports units within one screen at once, without waiting for the first observer tick', () => {
+    const units = makeUnits(4);
+    // A 1000 px window: p0 on screen, p1 one screen below, p2 three screens below, p3 not rendered.
+    const tops = [100, 1500, 3500, 0];
+    units.forEach((u, i) => {
+      const rendered = i !== 3;
+      u.element.getBoundingClientRect = () =>
+        ({ top: tops[i]!, bottom: tops[i]! + (rendered ? 80 : 0), width: rendered ? 600 : 0, height: rendered ? 80 : 0 }) as DOMRect;
+    });
+    const win = { IntersectionObserver: FakeIntersectionObserver, innerHeight: 1000 } as unknown as Window;
+    const onNeeded = vi.fn();
+    const scheduler = createViewportScheduler({ onNeeded, win });
+    scheduler.observe(units);
+    expect(onNeeded).toHaveBeenCalledTimes(1);
+    expect(ids(onNeeded.mock.calls[0]![0])).toEqual(['u0', 'u1']);
+    // The rest still wait for the observer, and nothing is reported twice.
+    FakeIntersectionObserver.last!.tick([units[0]!.element, units[2]!.element]);
+    expect(ids(onNeeded.mock.calls[1]![0])).toEqual(['u2']);
+    scheduler.destroy();
+  });
+});
