@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { openTranslationCache, type TranslationCache } from '../cache/translation-cache';
 import { resolveTarget } from '../content/resolve-target';
 import { providers } from '../translate/providers';
-import { loadProviderConfig } from '../translate/provider-config';
+import { createProviderConfigSource } from '../translate/provider-config';
 import { getProviderQueue } from '../translate/queue';
 import { createBatcher } from '../translate/batcher';
 import { createTranslationService } from '../translate/service';
@@ -39,9 +39,10 @@ export function setupBackground(): void {
         throw error;
       }));
 
+  const providerConfig = createProviderConfigSource();
   const batcher = createBatcher({
     execute: async (providerId: ProviderId, texts, from, to, signal) =>
-      getProviderQueue(providers[providerId]).run(texts, from, to, await loadProviderConfig(providerId), signal),
+      getProviderQueue(providers[providerId]).run(texts, from, to, await providerConfig(providerId), signal),
     getLimits: (providerId: ProviderId) => providers[providerId].limits,
   });
   let service: Promise<UnitTranslator> | undefined;
@@ -51,7 +52,7 @@ export function setupBackground(): void {
         cache: c,
         batcher,
         getTranslator: (id: ProviderId) => providers[id],
-        getConfig: loadProviderConfig,
+        getConfig: providerConfig,
       }),
     ).catch((error: unknown) => {
       service = undefined;

@@ -110,7 +110,11 @@ export async function openTranslationCache(options: OpenCacheOptions): Promise<T
         found.set(record.key, toCached(record));
         refreshes.push(store.put({ ...record, lastUsed }));
       }
-      await Promise.all([...refreshes, tx.done]);
+      // Answer as soon as the reads are in; the last-used refresh commits on its own. Later
+      // transactions on the store queue behind this one, so LRU order is still exact.
+      void Promise.all([...refreshes, tx.done]).catch((error: unknown) =>
+        console.warn('[duet] cache: could not refresh last-used times', error),
+      );
       return found;
     },
 

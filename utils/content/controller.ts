@@ -7,6 +7,7 @@ import type { ExtractMode } from '../extract/types';
 import { createProgressPill } from '../page-ui/progress-pill';
 import { removeLeftovers } from '../render';
 import { TranslationSession } from './session';
+import { mark } from './marks';
 import { resolveTarget } from './resolve-target';
 
 
@@ -28,9 +29,11 @@ export class ContentController {
   constructor(private readonly doc: Document) {}
 
   async start(): Promise<void> {
+    mark('start');
     // A previous instance of Duet (before an extension update or reload) may have left its nodes behind.
     removeLeftovers(this.doc);
     this.settings = await sendToBackground({ type: 'getSettings' });
+    mark('settings');
     browser.runtime.onMessage.addListener(this.onMessage);
     const host = location.hostname;
     const wanted = this.settings.alwaysTranslateSites.includes(host);

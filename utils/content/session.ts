@@ -6,6 +6,7 @@ import { createRenderer } from '../render';
 import { createViewportScheduler } from '../schedule/viewport';
 import { watchMutations } from '../schedule/mutations';
 import { PortClient } from './port-client';
+import { mark } from './marks';
 
 /** Units per port message: a whole screen fits in one, so the background packs it into the fewest requests. */
 const UNITS_PER_MESSAGE = 250;
@@ -50,6 +51,8 @@ export class TranslationSession {
   private readonly renderer;
   private readonly port: Transport;
   private scheduler: ReturnType<typeof createViewportScheduler> | undefined;
+  private rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  private nextRescanAt = 0;
   private watcher: ReturnType<typeof watchMutations> | undefined;
 
   constructor(
@@ -73,6 +76,7 @@ export class TranslationSession {
   analyse(mode: ExtractMode): boolean {
     this.extractMode = mode;
     const result = extractUnits(this.doc, { mode });
+    mark('analysed');
     this.isArticle = result.isArticle;
     const fresh = this.adopt(result.units);
     if (fresh.length) this.scheduler?.observe(fresh);
@@ -144,7 +148,8 @@ export class TranslationSession {
     for (const [id, message] of this.failed) if (!this.renderer.has(id)) this.showError(id, message);
     this.scheduler = createViewportScheduler({ onNeeded: (units) => this.request(units, false) });
     this.scheduler.observe([...this.units.values()].filter((u) => !this.received.has(u.id) && !this.failed.has(u.id)));
-    this.watcher = watchMutations(this.doc.body, () => this.onPageChanged());
+    // A short debounce: appended paragraphs arrive in one task; the rescan itself is throttled below.
+    this.watcher = watchMutations(this.doc.body, () => this.onPageChanged(), { debounceMs: 16 });
   }
 
   private deactivate(): void {
@@ -153,6 +158,8 @@ export class TranslationSession {
     this.scheduler = undefined;
     this.watcher?.disconnect();
     this.watcher = undefined;
+    clearTimeout(this.rescanTimer);
+    this.rescanTimer = undefined;
     // Work not finished yet is dropped: it will be asked again (from the cache, usually) next time.
     const open = [...this.requested].filter((id) => !this.received.has(id) && !this.failed.has(id));
     this.port.cancel(open);
@@ -172,6 +179,7 @@ export class TranslationSession {
       const chunk = wanted.slice(i, i + UNITS_PER_MESSAGE);
       this.port.translate(chunk.map((u) => ({ id: u.id, text: u.text })), this.options.from, this.options.to);
     }
+    mark('requested');
     this.report();
   }
 
@@ -187,6 +195,7 @@ export class TranslationSession {
 
   private onResponse(response: PortResponse): void {
     if (response.type === 'translated') {
+      mark('first-result');
       {
         for (const r of response.results) {
           const unit = this.units.get(r.id);
@@ -217,11 +226,25 @@ export class TranslationSession {
     this.renderer.showError(unit, message, () => this.retry([id]));
   }
 
-  /** New content (endless pages, late-loading articles): find units again, keep the ones we know. */
+  /**
+   * New content (endless pages, live blogs, late-loading articles): find units again, keep the ones
+   * we know. Soon after the change (new paragraphs are usually right where the reader is), but never
+   * more than a fifth of the main thread: a page that mutates all the time (tickers, rotating ads)
+   * gets rescans spaced by four times what the last one cost.
+   */
   private onPageChanged(): void {
-    const fresh = this.adopt(extractUnits(this.doc, { mode: this.extractMode }).units);
-    if (fresh.length) this.scheduler?.observe(fresh);
-    this.report();
+    if (this.rescanTimer !== undefined) return;
+    const wait = Math.max(0, this.nextRescanAt - performance.now());
+    this.rescanTimer = setTimeout(() => {
+      this.rescanTimer = undefined;
+      if (this.mode === 'original') return;
+      const started = performance.now();
+      const fresh = this.adopt(extractUnits(this.doc, { mode: this.extractMode }).units);
+      const finished = performance.now();
+      this.nextRescanAt = finished + 4 * (finished - started);
+      if (fresh.length) this.scheduler?.observe(fresh);
+      this.report();
+    }, wait);
   }
 
   /** Gives units stable ids across analyses (an element keeps its id); returns the new ones. */

@@ -40,3 +40,22 @@ export async function saveProviderConfig(id: ProviderId, config: ProviderConfig)
   const all = await readAll();
   await browser.storage.local.set({ [PROVIDER_CONFIG_KEY]: { ...all, [id]: valid } });
 }
+
+/**
+ * For the background's hot path: the saved settings, read from storage once and kept until a
+ * trusted context (the options page) changes them. Each translation job asks for them.
+ */
+export function createProviderConfigSource(): (id: ProviderId) => Promise<ProviderConfig> {
+  const loaded = new Map<ProviderId, Promise<ProviderConfig>>();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && PROVIDER_CONFIG_KEY in changes) loaded.clear();
+  });
+  return (id) => {
+    let config = loaded.get(id);
+    if (!config) {
+      config = loadProviderConfig(id);
+      loaded.set(id, config);
+    }
+    return config;
+  };
+}

@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadProviderConfig, PROVIDER_CONFIG_KEY, saveProviderConfig } from '../provider-config';
+import { createProviderConfigSource, loadProviderConfig, PROVIDER_CONFIG_KEY, saveProviderConfig } from '../provider-config';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -28,5 +28,20 @@ describe('provider config', () => {
     // @ts-expect-error — an id outside ProviderId must be refused at runtime too
     await expect(saveProviderConfig('evil', { apiKey: 'x' })).rejects.toThrow();
     await expect(saveProviderConfig('deepl', { apiKey: 'x'.repeat(5000) })).rejects.toThrow();
+  });
+});
+
+describe('createProviderConfigSource', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reads storage once, then again only after the settings change', async () => {
+    await saveProviderConfig('deepl', { apiKey: 'k1' });
+    const source = createProviderConfigSource();
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    expect(await source('deepl')).toEqual({ apiKey: 'k1' });
+    expect(await source('deepl')).toEqual({ apiKey: 'k1' });
+    expect(get).toHaveBeenCalledTimes(1);
+    await saveProviderConfig('deepl', { apiKey: 'k2' });
+    expect(await source('deepl')).toEqual({ apiKey: 'k2' });
   });
 });
