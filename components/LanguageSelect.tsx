@@ -8,12 +8,20 @@ interface Props {
   /** An extra first entry such as "Detect automatically" (value 'auto'). */
   extra?: { value: string; label: string };
   disabled?: boolean;
+  /** Codes the chosen provider offers; when given (non-empty), only these are listed. */
+  only?: readonly string[];
+}
+
+/** True when the provider's code covers ours: 'pt' covers 'pt', 'zh' covers 'zh-CN' and the reverse. */
+function offered(code: string, only: readonly string[]): boolean {
+  const primary = code.split('-')[0]!.toLowerCase();
+  return only.some((o) => o.toLowerCase() === code.toLowerCase() || o.split('-')[0]!.toLowerCase() === primary);
 }
 
 /** A labelled <select> of languages by English name, sorted as LANGUAGES is. */
-export function LanguageSelect({ label, value, onChange, extra, disabled }: Props) {
+export function LanguageSelect({ label, value, onChange, extra, disabled, only }: Props) {
   const id = useId();
-  const options: Language[] = [...LANGUAGES];
+  const options: Language[] = only?.length ? LANGUAGES.filter((l) => offered(l.code, only)) : [...LANGUAGES];
   // A stored code outside the list (typed in an older version, or a provider-only language) stays visible.
   if (value && value !== extra?.value && !options.some((l) => l.code === value)) {
     options.unshift({ code: value, name: languageName(value) });

@@ -53,6 +53,13 @@ describe('LanguageSelect', () => {
     expect(select.value).toBe('eu');
     expect(select.selectedOptions[0]?.textContent).toBe('Basque');
   });
+
+  it("lists only the languages the provider offers when it says which", async () => {
+    view = await render(<LanguageSelect label="To" value="en" only={['en', 'es', 'zh']} onChange={() => {}} />);
+    const codes = [...byLabel<HTMLSelectElement>(view.container, 'To').options].map((o) => o.value);
+    expect(codes).toEqual(expect.arrayContaining(['en', 'es', 'zh-CN', 'zh-TW']));
+    expect(codes).not.toContain('de');
+  });
 });
 
 describe('ProviderSelect', () => {

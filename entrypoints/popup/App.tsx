@@ -91,7 +91,12 @@ export function App({ pollMs = 500 }: { pollMs?: number }) {
             extra={{ value: 'auto', label: 'Detect automatically' }}
             onChange={(code) => void update({ sourceLanguage: code })}
           />
-          <LanguageSelect label="To" value={target} onChange={(code) => void update({ targetLanguage: code })} />
+          <LanguageSelect
+            label="To"
+            value={target}
+            only={providers?.find((p) => p.id === settings.provider)?.targetLanguages}
+            onChange={(code) => void update({ targetLanguage: code })}
+          />
         </div>
         <ProviderSelect providers={providers} value={settings.provider} onChange={(provider) => void update({ provider })} />
         <ErrorNote message={providersError} />
