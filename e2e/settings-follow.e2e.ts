@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSettings } from '../scripts/e2e-kit/extension';
 import { waitForTranslations } from '../scripts/e2e-kit/page-state';
 import { pseudoTranslate } from '../scripts/e2e-kit/pseudo-translate';
+import type { Settings } from '../utils/settings/schema';
 import { loadExpectation, startSession, type E2ESession } from './helpers/session';
 
 const expected = loadExpectation('krone-north-korea');
@@ -14,7 +15,7 @@ const headline = expected.mustTranslate[0]!;
 
 describe('settings changed elsewhere reach an open tab', () => {
   let s: E2ESession;
-  const base = { targetLanguage: 'de', alwaysTranslateSites: ['127.0.0.1'] } as const;
+  const base: Partial<Settings> = { targetLanguage: 'de', alwaysTranslateSites: ['127.0.0.1'] };
 
   beforeAll(async () => {
     s = await startSession({ settings: base });
