@@ -148,8 +148,9 @@ export class TranslationSession {
     for (const [id, message] of this.failed) if (!this.renderer.has(id)) this.showError(id, message);
     this.scheduler = createViewportScheduler({ onNeeded: (units) => this.request(units, false) });
     this.scheduler.observe([...this.units.values()].filter((u) => !this.received.has(u.id) && !this.failed.has(u.id)));
-    // A short debounce: appended paragraphs arrive in one task; the rescan itself is throttled below.
-    this.watcher = watchMutations(this.doc.body, () => this.onPageChanged(), { debounceMs: 16 });
+    // No debounce: one MutationObserver callback already holds a task's changes (appended paragraphs
+    // arrive together), and the rescan itself is throttled (onPageChanged).
+    this.watcher = watchMutations(this.doc.body, () => this.onPageChanged(), { debounceMs: 0 });
   }
 
   private deactivate(): void {

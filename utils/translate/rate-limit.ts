@@ -2,8 +2,10 @@ import { abortedError } from './retry';
 
 /**
  * Admission control for one provider, shared by every tab: at most `concurrency` requests in flight,
- * starts spaced at least 1000/requestsPerSecond ms apart, and a provider-wide pause after a 429 so
- * all callers back off together instead of each discovering the limit alone.
+ * starts limited to `requestsPerSecond` on average by a token bucket that holds up to `concurrency`
+ * tokens (so the first screen's requests can start together, while a long run is still paced), and a
+ * provider-wide pause after a 429 so all callers back off together instead of each discovering the
+ * limit alone.
  * Uses the global setTimeout/Date.now at call time, so vi.useFakeTimers drives it.
  */
 export interface LimiterLimits {
@@ -21,11 +23,29 @@ interface Waiter {
 export class RequestLimiter {
   private active = 0;
   private readonly waiting: Waiter[] = [];
-  private nextStartAt = 0;
+  /** Start tokens available at `refilledAt`; one is spent per start. */
+  private tokens: number;
+  private refilledAt = Date.now();
   private pausedUntil = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly limits: LimiterLimits) {}
+  constructor(private readonly limits: LimiterLimits) {
+    this.tokens = this.burst;
+  }
+
+  private get burst(): number {
+    return Math.max(1, this.limits.concurrency);
+  }
+
+  private get rate(): number {
+    return Math.max(0.001, this.limits.requestsPerSecond) / 1000; // tokens per ms
+  }
+
+  /** Tops the bucket up for the time passed since the last refill. */
+  private refill(now: number): void {
+    this.tokens = Math.min(this.burst, this.tokens + (now - this.refilledAt) * this.rate);
+    this.refilledAt = now;
+  }
 
   get inFlight(): number {
     return this.active;
@@ -63,15 +83,19 @@ export class RequestLimiter {
   private pump(): void {
     while (this.waiting.length > 0 && this.active < Math.max(1, this.limits.concurrency)) {
       const now = Date.now();
-      const startAt = Math.max(this.nextStartAt, this.pausedUntil);
-      if (now < startAt) {
-        this.schedule(startAt - now);
+      this.refill(now);
+      if (now < this.pausedUntil) {
+        this.schedule(this.pausedUntil - now);
+        return;
+      }
+      if (this.tokens < 1) {
+        this.schedule(Math.ceil((1 - this.tokens) / this.rate));
         return;
       }
       const waiter = this.waiting.shift()!;
       waiter.signal.removeEventListener('abort', waiter.onAbort);
       this.active += 1;
-      this.nextStartAt = now + 1000 / Math.max(0.001, this.limits.requestsPerSecond);
+      this.tokens -= 1;
       let released = false;
       waiter.resolve(() => {
         if (released) return;

@@ -43,19 +43,19 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('limits', () => {
-  it('spaces request starts by 1000/requestsPerSecond across callers', async () => {
-    const { translator, calls } = scripted({ requestsPerSecond: 2 }, echo);
+  it('paces starts to requestsPerSecond on average, letting a first burst of `concurrency` start together', async () => {
+    const { translator, calls } = scripted({ requestsPerSecond: 2, concurrency: 2 }, echo);
     const queue = createProviderQueue(translator, { random: noJitter });
-    const runs = ['a', 'b', 'c', 'd'].map((t) => settle(queue.run([t], 'de', 'en', {}, live())));
+    const runs = ['a', 'b', 'c', 'd', 'e'].map((t) => settle(queue.run([t], 'de', 'en', {}, live())));
     await vi.advanceTimersByTimeAsync(0);
-    expect(calls.map((c) => c.at)).toEqual([0]);
+    expect(calls.map((c) => c.at)).toEqual([0, 0]); // the first screen's requests go together
     await vi.advanceTimersByTimeAsync(499);
-    expect(calls).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(1);
     expect(calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(3);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(calls.map((c) => c.at)).toEqual([0, 500, 1000, 1500]);
-    expect(runs.map((r) => r.value?.[0]?.text)).toEqual(['EN:a', 'EN:b', 'EN:c', 'EN:d']);
+    expect(calls.map((c) => c.at)).toEqual([0, 0, 500, 1000, 1500]); // then one every 1000/rps ms
+    expect(runs.map((r) => r.value?.[0]?.text)).toEqual(['EN:a', 'EN:b', 'EN:c', 'EN:d', 'EN:e']);
   });
 
   it('never has more than `concurrency` requests in flight', async () => {
@@ -108,7 +108,7 @@ describe('retries', () => {
     expect(calls.map((c) => [c.at, c.request.texts[0]])).toEqual([
       [0, 'a'],
       [3000, 'b'],
-      [3010, 'a'],
+      [3000, 'a'], // the retry's own backoff (10 ms) ended inside the pause; both go when it ends
     ]);
     expect(first.value).toEqual([{ text: 'EN:a' }]);
     expect(second.value).toEqual([{ text: 'EN:b' }]);
