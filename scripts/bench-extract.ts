@@ -1,5 +1,5 @@
 /**
- * Extraction accuracy benchmark (issue 4): `npm run bench:extract -- [--data DIR] [--json FILE]`.
+ * Extraction accuracy benchmark (issue 4): `npm run bench:extract -- [--data DIR] [--json FILE] [--only ID-PREFIX]`.
  * Scores Duet's unit finder (the code the content script runs) and plain @mozilla/readability side by side
  * on a data set in the format of ../shared/bench/article-extraction, with the scoring of shared/bench/README.md.
  */
@@ -33,7 +33,7 @@ function main(): number {
   }
   const duet = sideSummary(results, 'duet');
   const reference = sideSummary(results, 'reference');
-  console.log(formatTable(duet, reference));
+  console.log(formatTable(duet, reference, sideSummary(results, 'duetWithoutCaptions')));
   console.log(`pages judged articles by Duet: ${results.filter((r) => r.isArticle).length}/${results.length}`);
   const emptied = results.filter((r) => r.stylesEmptied).length;
   if (emptied) console.log(`pages parsed without their <style> blocks (jsdom's CSS parser threw): ${emptied}`);

@@ -7,15 +7,15 @@ export interface SideSummary extends Summary {
   p95Ms: number;
 }
 
-export function sideSummary(results: PageResult[], side: 'duet' | 'reference'): SideSummary {
-  const ms = results.map((r) => (side === 'duet' ? r.duetMs : r.referenceMs));
+export function sideSummary(results: PageResult[], side: 'duet' | 'reference' | 'duetWithoutCaptions'): SideSummary {
+  const ms = results.map((r) => (side === 'reference' ? r.referenceMs : r.duetMs));
   return { ...summarize(results.map((r) => r[side])), medianMs: percentile(ms, 50), p95Ms: percentile(ms, 95) };
 }
 
 const f3 = (x: number): string => x.toFixed(3);
 const f1 = (x: number): string => x.toFixed(1);
 
-export function formatTable(duet: SideSummary, reference: SideSummary): string {
+export function formatTable(duet: SideSummary, reference: SideSummary, withoutCaptions?: SideSummary): string {
   const row = (name: string, s: SideSummary): string =>
     `| ${name.padEnd(26)} | ${f3(s.f1)} | ${f3(s.precision)} | ${f3(s.recall)} | ${String(s.emptyPredictions).padStart(5)} | ${f3(s.meanPageF1)} | ${f1(s.medianMs).padStart(6)} | ${f1(s.p95Ms).padStart(6)} |`;
   return [
@@ -23,6 +23,7 @@ export function formatTable(duet: SideSummary, reference: SideSummary): string {
     '|----------------------------|-------|-------|-------|-------|--------|--------|--------|',
     row('Duet extractUnits', duet),
     row('@mozilla/readability 0.6', reference),
+    ...(withoutCaptions ? [row('(info) Duet minus captions', withoutCaptions)] : []),
   ].join('\n');
 }
 

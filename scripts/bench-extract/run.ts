@@ -1,6 +1,6 @@
 /** Runs Duet's unit finder and the Readability reference over every page of a data set. */
 import { performance } from 'node:perf_hooks';
-import { extractUnits } from '../../utils/extract';
+import { extractUnits, type Unit } from '../../utils/extract';
 import type { BenchPage } from './dataset';
 import { parsePage } from './parse-page';
 import { readabilityText } from './readability-reference';
@@ -11,6 +11,8 @@ export interface PageResult {
   url: string;
   text: string;
   duet: PageScore;
+  /** For information only: the same units without captions (the data set's truth mostly leaves captions out). */
+  duetWithoutCaptions: PageScore;
   duetMs: number;
   reference: PageScore;
   referenceMs: number;
@@ -18,14 +20,12 @@ export interface PageResult {
   stylesEmptied: boolean;
 }
 
-/** Duet's prediction: the body units' text, headline left out, blocks separated by blank lines. */
-export function duetPrediction(doc: Document): { text: string; isArticle: boolean } {
-  const result = extractUnits(doc);
-  const text = result.units
+/** Duet's prediction: the text of every unit but the headline (title block), separated by blank lines. */
+export function predictionText(units: Unit[]): string {
+  return units
     .filter((u) => u.kind !== 'headline')
     .map((u) => u.text)
     .join('\n\n');
-  return { text, isArticle: result.isArticle };
 }
 
 export function runPage(page: BenchPage): PageResult {
@@ -36,10 +36,7 @@ export function runPage(page: BenchPage): PageResult {
     let t0 = performance.now();
     const result = extractUnits(doc);
     const duetMs = performance.now() - t0;
-    const text = result.units
-      .filter((u) => u.kind !== 'headline')
-      .map((u) => u.text)
-      .join('\n\n');
+    const text = predictionText(result.units);
     t0 = performance.now();
     const refText = readabilityText(doc);
     const referenceMs = performance.now() - t0;
@@ -48,6 +45,7 @@ export function runPage(page: BenchPage): PageResult {
       url: page.url,
       text,
       duet: scorePage(text, page.truth),
+      duetWithoutCaptions: scorePage(predictionText(result.units.filter((u) => u.kind !== 'caption')), page.truth),
       duetMs,
       reference: scorePage(refText, page.truth),
       referenceMs,

@@ -16,6 +16,7 @@ import {
   SIBLING_PROSE_SHARE,
   SIBLING_SCORE_SHARE,
 } from './rules';
+import { hasBoxName } from './skip';
 
 const TAG_BIAS: Readonly<Record<string, number>> = {
   DIV: 5, ARTICLE: 10, MAIN: 5, SECTION: 3, TD: 3, BLOCKQUOTE: 3,
@@ -126,6 +127,7 @@ function withSiblings(
   const topClass = top.getAttribute('class') ?? '';
   const joined = new Set<Element>([top]);
   for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
+    if (hasBoxName(sib)) continue;
     let s = scored.get(sib) ?? 0;
     if (topClass && sib.getAttribute('class') === topClass) s += topScore * 0.2;
     if (s >= threshold) joined.add(sib);
@@ -134,6 +136,7 @@ function withSiblings(
     const st = stats.get(sib);
     const chars = st?.chars ?? 0;
     if (chars === 0) return null; // an image or an empty slot: neither joins nor interrupts
+    if (hasBoxName(sib)) return false; // a paywall prompt, promo or byline box next to the body
     const p = prose.get(sib) ?? 0;
     if (p >= SIBLING_MIN_PROSE && p >= chars * SIBLING_PROSE_SHARE && linkDensity(st) < 0.25) return true;
     // A short closing sentence next to the body ("The company declined to comment.").

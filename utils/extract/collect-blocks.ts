@@ -50,14 +50,31 @@ interface Frame {
 }
 
 const COMMA = /[,，、،]/g;
-/** Loose text in a container with blocks becomes a block of its own from this many characters on. */
-const MIN_BARE_CHARS = 20;
+/** A class token naming an image caption outside <figcaption>: "wp-caption-text", "caption", "imageEmbedCaption". */
+const CAPTION_TOKEN = /^(?!no-)([\w-]*[-_])?caption(s|[-_]?text)?$|[a-z]Caption$/i;
 
-/** True for elements whose subtree contains the article's landmarks, which a boilerplate name must not hide. */
+function hasCaptionClass(el: Element): boolean {
+  const cls = el.getAttribute('class');
+  return !!cls && cls.length < 200 && cls.split(/\s+/).some((t) => CAPTION_TOKEN.test(t));
+}
+/** Loose text in a generic container with blocks becomes a block of its own from this many characters on. */
+const MIN_BARE_CHARS = 20;
+/** Elements whose own text is always content, however short (a list item's label above its sub-list). */
+const TEXT_CONTAINER_TAGS = new Set(['LI', 'DD', 'DT', 'TD', 'TH', 'BLOCKQUOTE', 'FIGCAPTION', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/**
+ * True for elements whose subtree holds the article's landmarks (an article, main, or a page h1 that is not
+ * just the site logo linking home), which a chrome-like name or a masthead <header> must not hide.
+ */
 function holdsArticleLandmark(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
   if (tag === 'BODY' || tag === 'MAIN' || tag === 'ARTICLE' || tag === 'HTML') return true;
-  return el.querySelector('h1, article, main, [itemprop="articleBody"]') !== null;
+  if (el.querySelector('article, main, [itemprop="articleBody"]')) return true;
+  for (const h1 of el.querySelectorAll('h1')) {
+    const link = h1.querySelector('a');
+    if (!link || (link.textContent ?? '').trim() !== (h1.textContent ?? '').trim()) return true;
+  }
+  return false;
 }
 
 export function collectBlocks(root: Element): Collected {
@@ -81,7 +98,7 @@ export function collectBlocks(root: Element): Collected {
       inLink: frame.inLink || tag === 'A',
       quote: frame.quote || tag === 'BLOCKQUOTE' || tag === 'Q',
       list: frame.list || tag === 'LI' || tag === 'DD' || tag === 'DT',
-      figure: frame.figure || tag === 'FIGCAPTION',
+      figure: frame.figure || tag === 'FIGCAPTION' || tag === 'FIGURE' || hasCaptionClass(el),
     };
     const s: ElementStats = { chars: 0, linkChars: 0, commas: 0 };
     let childBlockText = false;
@@ -120,7 +137,7 @@ export function collectBlocks(root: Element): Collected {
       blocks.push(makeBlock(el, tag, s, inner, frame.inLink));
       return { blockText: true, s, chrome };
     }
-    if (childBlockText && bare.chars >= MIN_BARE_CHARS) {
+    if (childBlockText && bare.chars >= (TEXT_CONTAINER_TAGS.has(tag) ? 1 : MIN_BARE_CHARS)) {
       // Mixed content with loose text: `el` itself becomes one block of its inline content (see Block.inlineOnly).
       for (const run of inlineRuns) {
         const rs = stats.get(run.el)!;

@@ -1,11 +1,27 @@
 /** Per-block rules: which blocks of the chosen article (or of the whole page) become units. */
 import type { Block, ElementStats } from './collect-blocks';
 import { hasBoxName } from './skip';
-import { BOX_MAX_SHARE, FURNITURE_TEXT, MAX_LINK_DENSITY, MAX_SHORT_LINK_DENSITY, META_LINE, META_LINE_MAX_CHARS } from './rules';
+import {
+  BOX_MAX_SHARE,
+  CREDIT_LINE,
+  CREDIT_MAX_CHARS,
+  DATE_LINE,
+  DATE_LINE_MAX_CHARS,
+  PROMO_MAX_CHARS,
+  PROMO_TEXT,
+  FURNITURE_TEXT,
+  MAX_LINK_DENSITY,
+  MAX_SHORT_LINK_DENSITY,
+  META_LINE,
+  META_LINE_MAX_CHARS,
+} from './rules';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const LETTER = /\p{L}/u;
 const SENTENCE_END = /[.!?。！？…:;"”»'’)]$/u;
+
+/** Words from which a linked block that ends like a sentence is prose. */
+const LINKED_SENTENCE_WORDS = 10;
 
 export function wordCount(text: string): number {
   return text.match(WORD)?.length ?? 0;
@@ -27,11 +43,21 @@ export function rejectInArticle(b: Block, text: string, root: Element, stats: Ma
   if (!LETTER.test(text)) return 'no letters';
   if (FURNITURE_TEXT.test(text)) return 'furniture';
   if (text.length <= META_LINE_MAX_CHARS && META_LINE.some((re) => re.test(text))) return 'meta line';
+  if (b.kind === 'caption' && text.length <= CREDIT_MAX_CHARS && CREDIT_LINE.test(text)) return 'credit';
+  if (text.length <= DATE_LINE_MAX_CHARS && wordCount(text) <= 10 && DATE_LINE.test(text)) return 'date line';
+  if (text.length <= PROMO_MAX_CHARS && PROMO_TEXT.test(text)) return 'promo';
   const density = b.chars ? b.linkChars / b.chars : 0;
   const short = text.length < 80 || b.kind === 'heading';
-  if (density > (short ? MAX_SHORT_LINK_DENSITY : MAX_LINK_DENSITY)) return 'links';
-  // Fragments from generic containers (a name in a table cell, a label in a div) that are not sentences.
-  if (b.kind === 'paragraph' && b.tag !== 'P' && wordCount(text) < 4 && !SENTENCE_END.test(text)) return 'fragment';
+  // A full sentence stays even when linked (a linked summary line in a digest); link lists and teasers go.
+  const sentence = wordCount(text) >= LINKED_SENTENCE_WORDS && SENTENCE_END.test(text);
+  // Linked quotes stay too: an embedded post ends with its linked author and date.
+  if (b.kind !== 'list-item' && b.kind !== 'quote' && !sentence && density > (short ? MAX_SHORT_LINK_DENSITY : MAX_LINK_DENSITY)) return 'links';
+  // Linked list items are kept (deals, digests), except tag and category chips of a word or two.
+  if (b.kind === 'list-item' && density > MAX_LINK_DENSITY && wordCount(text) < 3) return 'tag link';
+  // Fragments from generic containers (a label in a div or span) that are not sentences. Table cells stay:
+  // a data table in an article is read cell by cell.
+  const generic = b.tag !== 'P' && b.tag !== 'TD' && b.tag !== 'TH';
+  if (b.kind === 'paragraph' && generic && wordCount(text) < 4 && !SENTENCE_END.test(text)) return 'fragment';
   return null;
 }
 
@@ -43,4 +69,40 @@ export function rejectInWholePage(b: Block, text: string): string | null {
   // A bare short link outside a heading is a menu entry, not a text block.
   if (b.kind !== 'heading' && b.linked && wordCount(text) < 3) return 'menu link';
   return null;
+}
+
+/** Share of link text from which a list item counts as a link. */
+const LINKED_ITEM_DENSITY = 0.4;
+/** Share of a list's items that must be links for it to be a link list. */
+const LINKED_LIST_SHARE = 0.75;
+/** A title introducing a list of links is shorter than this. */
+const LIST_TITLE_MAX_CHARS = 60;
+
+/**
+ * Related-story boxes inside an article body: a list whose items are (nearly) all links, introduced by a short
+ * title ("More Great Stories", "Read also") or sitting in a <figure> embed. Returns the blocks to drop
+ * (the items and the title); `blocks` is every block of the page, indexed by Block.index. A list of linked items without such a title stays (a deals list, a digest).
+ */
+export function relatedLinkLists(candidates: Block[], blocks: Block[], textOf: (b: Block) => string): Set<Block> {
+  const byList = new Map<Element, Block[]>();
+  for (const b of candidates) {
+    if (b.kind !== 'list-item') continue;
+    const list = b.element.closest('ul, ol');
+    if (list) byList.set(list, [...(byList.get(list) ?? []), b]);
+  }
+  const drop = new Set<Block>();
+  for (const [list, items] of byList) {
+    const linked = items.filter((b) => b.linkChars >= b.chars * LINKED_ITEM_DENSITY).length;
+    if (items.length < 2 || linked < items.length * LINKED_LIST_SHARE) continue;
+    const intro = blocks[items[0]!.index - 1];
+    const introText = intro ? textOf(intro) : '';
+    const titled =
+      !!intro &&
+      !intro.element.contains(list) &&
+      (intro.kind === 'heading' || (introText.length < LIST_TITLE_MAX_CHARS && !SENTENCE_END.test(introText)));
+    if (!titled && !list.closest('figure')) continue;
+    for (const b of items) drop.add(b);
+    if (titled) drop.add(intro);
+  }
+  return drop;
 }

@@ -42,3 +42,31 @@ export function findHeadline(doc: Document, blocks: Block[], texts: string[]): B
   }
   return best;
 }
+
+/** A standfirst shorter than this is a label or a date line, not a sentence. */
+const DEK_MIN_CHARS = 40;
+/** The headline's container is a title block only while it holds this few blocks. */
+const TITLE_BOX_MAX_BLOCKS = 6;
+
+/**
+ * The rest of the title block: prose after the headline inside the headline's own small container
+ * (the standfirst / dek, wherever the article body starts). `accept` applies the article's block rules.
+ */
+export function findDek(headline: Block, blocks: Block[], roots: Element[], accept: (b: Block) => boolean): Block[] {
+  const box = headline.element.parentElement;
+  // A container holding the article body as well is the article, not its title block.
+  if (!box || roots.some((r) => box.contains(r))) return [];
+  let inBox = 0;
+  for (let i = headline.index - TITLE_BOX_MAX_BLOCKS; i <= headline.index + TITLE_BOX_MAX_BLOCKS + 1; i++) {
+    const b = blocks[i];
+    if (b && box.contains(b.element)) inBox++;
+  }
+  if (inBox > TITLE_BOX_MAX_BLOCKS) return []; // the headline sits in the body itself: no separate dek
+  const dek: Block[] = [];
+  for (let i = headline.index + 1; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'heading' || !box.contains(b.element)) break;
+    if (b.kind === 'paragraph' && !b.linked && b.chars >= DEK_MIN_CHARS && accept(b)) dek.push(b);
+  }
+  return dek;
+}

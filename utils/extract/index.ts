@@ -6,8 +6,8 @@
 import { blockText } from './block-text';
 import { chooseArticle } from './choose-article';
 import { collectBlocks, type Block } from './collect-blocks';
-import { rejectInArticle, rejectInWholePage } from './filter-units';
-import { findHeadline } from './headline';
+import { rejectInArticle, rejectInWholePage, relatedLinkLists } from './filter-units';
+import { findDek, findHeadline } from './headline';
 import { articleEvidence, looksLikeArticle } from './is-article';
 import type { ExtractMode, ExtractResult, Unit } from './types';
 
@@ -38,20 +38,44 @@ export function extractUnits(doc: Document, options: { mode?: ExtractMode } = {}
   // Article mode keeps to the best candidate even when it does not look like an article (the caller
   // reads isArticle to pick its default mode); with no candidate text at all it falls back to the whole page.
   let picked: Block[] = [];
+  // The article title block: the headline and its standfirst (reported as headline units).
+  const titleBlock = new Set<Block>(headline ? [headline] : []);
   if (options.mode !== 'whole-page') {
-    picked = inArticle.filter((b) => b !== headline && rejectInArticle(b, textOf(b), rootOf.get(b)!, collected.stats) === null);
-    if (picked.length && headline) picked.push(headline);
+    const related = relatedLinkLists(inArticle, blocks, textOf);
+    picked = inArticle.filter(
+      (b) => b !== headline && !related.has(b) && rejectInArticle(b, textOf(b), rootOf.get(b)!, collected.stats) === null,
+    );
+    if (picked.length && headline) {
+      const accept = (b: Block): boolean => rejectInArticle(b, textOf(b), body, collected.stats) === null;
+      for (const b of findDek(headline, blocks, choice?.roots ?? [], accept)) titleBlock.add(b);
+      picked = picked.filter((b) => !titleBlock.has(b));
+      picked.push(...titleBlock);
+    }
   }
   if (picked.length === 0) picked = blocks.filter((b) => rejectInWholePage(b, textOf(b)) === null);
-  picked = picked.filter(isVisible).sort((a, b) => a.index - b.index);
+  picked = dropRepeatedCaptions(picked.filter(isVisible).sort((a, b) => a.index - b.index), textOf);
 
-  const units: Unit[] = picked.map((b, i) => ({
-    id: `u${i}`,
-    element: b.element,
-    text: textOf(b),
-    kind: b === headline ? 'headline' : b.kind,
-  }));
+  const units: Unit[] = picked.map((b, i) => {
+    const unit: Unit = { id: `u${i}`, element: b.element, text: textOf(b), kind: titleBlock.has(b) ? 'headline' : b.kind };
+    if (b.inlineOnly && picked.some((o) => o !== b && b.element.contains(o.element))) unit.containsUnits = true;
+    return unit;
+  });
   return { isArticle, units };
+}
+
+/**
+ * A caption seen again is the same photo in a gallery, lightbox or second layout: translated once.
+ * (Other repeated text stays: a meal plan or an interview repeats lines on purpose.)
+ */
+function dropRepeatedCaptions(blocks: Block[], textOf: (b: Block) => string): Block[] {
+  const seen = new Set<string>();
+  return blocks.filter((b) => {
+    if (b.kind !== 'caption') return true;
+    const text = textOf(b);
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
 }
 
 /** In a real browser, drops blocks hidden by style sheets (jsdom has no layout: the check is skipped there). */

@@ -7,7 +7,7 @@ import type { Block } from './collect-blocks';
 /** Long, unlinked paragraphs needed (count and characters) to call content an article. */
 export const ARTICLE_MIN_PROSE_BLOCKS = 2;
 export const ARTICLE_MIN_PROSE_CHARS = 400;
-export const ARTICLE_SINGLE_BLOCK_CHARS = 800;
+export const ARTICLE_SINGLE_BLOCK_CHARS = 500;
 const PROSE_MIN_CHARS = 80;
 
 export interface ArticleEvidence {

@@ -34,13 +34,15 @@ export const CHROME_CLASS =
  * such words also appear on wrappers of the whole page ("field-label-hidden", "widget-container").
  */
 export const BOX_CLASS =
-  /(^|[\s_-])(ad|ads|advert|advertisement|adslot|ad-?slot|adunit|dfp|promo|promotion|sponsor(ed)?|subscribe|subscription|signup|paywall|popular|read-?more|readmore|also-?read|related|byline|author-?(bio|box|info|card)|bio|tags?|tag-?list|topics|sr-only|visually-?hidden|screen-?reader|modal|popup|print|print-?(only|header)|banner|toolbar|widget|caption-?credit|credit|meta|timestamp|dateline)($|[\s_-])/i;
+  /(^|[\s_-])(ad|ads|advert|advertisement|adslot|ad-?slot|adunit|dfp|promo|promotion|sponsor(ed)?|subscribe|subscription|signup|paywall|popular|read-?more|readmore|also-?read|related|byline|author-?(bio|box|info|card)|bio|tags?|tag-?list|topics|sr-only|visually-?hidden|screen-?reader|noscript|modal|popup|print|print-?(only|header)|banner|toolbar|widget|caption-?credit|credit|meta|timestamp|dateline)($|[\s_-])/i;
 /** Class tokens a CMS derives from the content (taxonomy, post state), ignored when reading names. */
 export const CONTENT_TOKEN = /^(tag|tags|category|categories|topic|section|format|status|type|post-?id|postid|author|has|is|no|with|single|page-?id|term)[-_]/i;
+/** A box holding this share of the article root's text or more is the article itself, whatever its name. */
 export const BOX_MAX_SHARE = 0.5;
+/** Names of article bodies: never chrome or a box, whatever other words they carry. */
 export const KEEP_CLASS = /(^|[\s_-])(article-?body|story-?body|post-?body|entry-?content|post-?content|article-?content|story-?content|body-?text|main-?content|articletext|article-?text)($|[\s_-])/i;
 
-/** Elements that hold a unit of text by themselves, and the kind of unit they become. */
+/** The kind of unit a leaf block becomes, by its tag (any other block is a paragraph). */
 export const UNIT_TAG_KIND: Readonly<Record<string, 'heading' | 'paragraph' | 'list-item' | 'quote' | 'caption'>> = {
   P: 'paragraph', H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', H5: 'heading', H6: 'heading',
   LI: 'list-item', DT: 'list-item', DD: 'list-item', BLOCKQUOTE: 'quote', FIGCAPTION: 'caption', CAPTION: 'caption',
@@ -78,16 +80,28 @@ export const SIBLING_GAP_CHARS = 300;
 
 /** Short lines that are page furniture inside article bodies, in any case. Whole text must match. */
 export const FURNITURE_TEXT =
-  /^(advertisement|advert|anzeige|werbung|publicidade|publicité|sponsored|ad|read more|more|share|share this( article| story)?|tweet|email|print|comments?|subscribe|sign up|image|photo|video|image caption|media caption|getty images|reuters|ap|afp|loading( content)?\.*|related( articles| stories| content)?|recommended|see also|continue reading|skip (to )?(main )?content|close|menu|search|top|back to top|\d+|\d+%|…|\.\.\.)$/i;
+  /^(advertisement|advert|anzeige|werbung|publicidade|publicité|sponsored|ad|read more|more|share|share this( article| story)?|tweet|email|print|comments?|subscribe|sign up|image|photo|video|image caption|media caption|getty images|reuters|ap|afp|loading( content)?\.*|related( articles| stories| content)?|recommended|see also|don[’']t miss|read next|more on this( story)?|most read|trending|continue reading|skip (to )?(main )?content|close|menu|search|top|back to top|\d+|\d+%|…|\.\.\.)$/i;
 
 /** Lines that are bylines, datelines or prompts rather than article text. Matched on short blocks only. */
 export const META_LINE = [
   /^(by|von|par|por|di|door|av)\s+\S+(\s+\S+){0,5}$/i, // "By Jane Doe"
-  /^(updated|published|posted|last updated|aktualisiert|veröffentlicht|publié|publicado)\b/i,
+  /^(updated|published|posted|last updated|aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b/i,
   /^(read|see|watch|listen|click)( more| also| here|:)/i,
   /^(follow|like) (us|@)/i,
+  /^this (slideshow|video|content|feature) requires javascript/i,
   /^(photo|image|picture|foto|bild|credit)s?\s*(:|by\b)/i,
 ];
+/** A short line that is a time stamp ("Nov. 20, 2019, 9:28 AM UTC", "22.11.2024 14:12"). */
+export const DATE_LINE = /\b\d{1,2}[:h]\d{2}\b|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/;
+export const DATE_LINE_MAX_CHARS = 60;
+/** A call to subscribe or sign up inside an article body (the article's text never needs it translated). */
+export const PROMO_TEXT = /\b(subscribe|newsletter|abonnieren|abonnez|abonnement|suscr[ií]be(te)?|iscriviti|assine)\b/i;
+export const PROMO_MAX_CHARS = 250;
+
+/** Photo credits: a caption this short naming an agency or a copyright is a credit, not a caption. */
+export const CREDIT_LINE =
+  /(©|\bcredit\b|\bcopyright\b|getty ?images|shutterstock|istock|\breuters\b|associated press|\bafp\b|\bap photo\b|\bdpa\b|\bepa\b|^(photo|foto|bild|image|picture|photograph)s?\s*:)/i;
+export const CREDIT_MAX_CHARS = 80;
 /** Only blocks with at most this many characters are tested against META_LINE. */
 export const META_LINE_MAX_CHARS = 90;
 

@@ -2,6 +2,8 @@
 import { CLASS_OWN, PREFIX } from '../dom-labels';
 import { BOX_CLASS, CHROME_CLASS, CHROME_ROLES, CHROME_TAGS, CONTENT_TOKEN, KEEP_CLASS, SKIP_TAGS } from './rules';
 
+/** Utility classes that mean "not shown" on their own (not "hidden-xs", which hides on small screens only). */
+const HIDDEN_CLASS = /(^|\s)(hide|hidden|is-hidden|u-hidden|d-none|display-none|invisible|visually-hidden|sr-only|screen-reader-text)(\s|$)/;
 const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const OWN_TAG_PREFIX = `${PREFIX.toUpperCase()}-`;
 
@@ -17,7 +19,7 @@ export function isHardSkipped(el: Element): boolean {
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
   const cls = el.getAttribute('class');
-  if (cls && (/(^|\s)notranslate(\s|$)/.test(cls) || cls.split(/\s+/).includes(CLASS_OWN))) return true;
+  if (cls && (/(^|\s)notranslate(\s|$)/.test(cls) || HIDDEN_CLASS.test(cls) || cls.split(/\s+/).includes(CLASS_OWN))) return true;
   const style = el.getAttribute('style');
   return !!style && HIDDEN_STYLE.test(style);
 }

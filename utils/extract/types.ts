@@ -10,6 +10,12 @@ export interface Unit {
   /** Whitespace-normalised text content: what is sent to the provider. */
   text: string;
   kind: UnitKind;
+  /**
+   * Set only when `element` also holds other units' elements: loose text lying beside blocks, as on old
+   * pages (`<div>Text…<br><br>Text…<p>…</p></div>`). `text` is the loose text only. Render next to the
+   * element's own text; do not hide or move the element, or the nested units go with it.
+   */
+  containsUnits?: true;
 }
 
 export type ExtractMode = 'article' | 'whole-page';
