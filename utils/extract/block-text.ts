@@ -1,6 +1,6 @@
 /** The normalised text of one block: what is sent for translation. */
 import { BLOCK_TAGS } from './rules';
-import { isHardSkipped } from './skip';
+import { isHardSkipped, pageChildren } from './skip';
 
 const isBlockTag = (el: Element): boolean => BLOCK_TAGS.has(el.tagName.toUpperCase());
 
@@ -11,7 +11,7 @@ const isBlockTag = (el: Element): boolean => BLOCK_TAGS.has(el.tagName.toUpperCa
 export function blockText(el: Element, containers?: Set<Element>): string {
   const parts: string[] = [];
   const walk = (node: Node): void => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
+    for (const c of node.nodeType === 1 ? pageChildren(node as Element) : []) {
       if (c.nodeType === 3) parts.push(c.nodeValue ?? '');
       else if (c.nodeType === 1) {
         const child = c as Element;

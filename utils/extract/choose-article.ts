@@ -16,7 +16,7 @@ import {
   SIBLING_PROSE_SHARE,
   SIBLING_SCORE_SHARE,
 } from './rules';
-import { hasBoxName } from './skip';
+import { hasBoxName, pageElementChildren, parentOf } from './skip';
 
 const TAG_BIAS: Readonly<Record<string, number>> = {
   DIV: 5, ARTICLE: 10, MAIN: 5, SECTION: 3, TD: 3, BLOCKQUOTE: 3,
@@ -60,8 +60,8 @@ export function scoreCandidates({ blocks, stats }: Collected, body: Element): Ca
     if (b.linkChars > b.chars * 0.5) continue;
     const score = paragraphScore(b);
     // Loose text scores the element it lies in; a leaf block scores its parent.
-    let el: Element | null = b.inlineOnly ? b.element : b.element.parentElement;
-    for (let level = 0; el; level++, el = el.parentElement) {
+    let el: Element | null = b.inlineOnly ? b.element : parentOf(b.element);
+    for (let level = 0; el; level++, el = parentOf(el)) {
       prose.set(el, (prose.get(el) ?? 0) + b.chars);
       if (level < ANCESTOR_SHARES.length) {
         if (!raw.has(el)) raw.set(el, (TAG_BIAS[el.tagName.toUpperCase()] ?? 0) + classWeight(el));
@@ -92,7 +92,7 @@ function climb(top: Element, scored: Map<Element, number>, body: Element): Eleme
   let best = top;
   const threshold = (scored.get(top) ?? 0) / 3;
   let last = scored.get(top) ?? 0;
-  for (let p = top.parentElement; p && p !== body; p = p.parentElement) {
+  for (let p = parentOf(top); p && p !== body; p = parentOf(p)) {
     const s = scored.get(p);
     if (s === undefined) continue;
     if (s < threshold) break;
@@ -103,9 +103,7 @@ function climb(top: Element, scored: Map<Element, number>, body: Element): Eleme
     last = s;
   }
   // A lone child holds nothing its parent does not: prefer the parent (siblings of the parent may join).
-  while (best.parentElement && best.parentElement !== body && best.parentElement.children.length === 1) {
-    best = best.parentElement;
-  }
+  for (let p = parentOf(best); p && p !== body && pageElementChildren(p).length === 1; p = parentOf(p)) best = p;
   return best;
 }
 
@@ -121,12 +119,12 @@ function withSiblings(
   prose: Map<Element, number>,
   stats: Map<Element, ElementStats>,
 ): Element[] {
-  const parent = top.parentElement;
+  const parent = parentOf(top);
   if (!parent) return [top];
   const threshold = Math.max(10, topScore * SIBLING_SCORE_SHARE);
   const topClass = top.getAttribute('class') ?? '';
   const joined = new Set<Element>([top]);
-  for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
+  for (const sib of pageElementChildren(parent)) {
     if (hasBoxName(sib)) continue;
     let s = scored.get(sib) ?? 0;
     if (topClass && sib.getAttribute('class') === topClass) s += topScore * 0.2;
@@ -142,8 +140,11 @@ function withSiblings(
     // A short closing sentence next to the body ("The company declined to comment.").
     return sib.tagName.toUpperCase() === 'P' && chars < 80 && linkDensity(st) === 0 && /[.!?]( |$)/.test(sib.textContent ?? '');
   };
-  for (const step of ['previousElementSibling', 'nextElementSibling'] as const) {
-    for (let sib = top[step]; sib; sib = sib[step]) {
+  const siblings = pageElementChildren(parent);
+  const at = siblings.indexOf(top);
+  for (const step of [-1, 1]) {
+    for (let i = at + step; i >= 0 && i < siblings.length; i += step) {
+      const sib = siblings[i]!;
       if (joined.has(sib)) continue;
       const c = continues(sib);
       // Small boxes between sections (a figure, an ad label) do not end the article; larger non-prose does.
@@ -151,7 +152,5 @@ function withSiblings(
       if (c) joined.add(sib);
     }
   }
-  const roots: Element[] = [];
-  for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) if (joined.has(sib)) roots.push(sib);
-  return roots;
+  return siblings.filter((sib) => joined.has(sib));
 }

@@ -4,7 +4,7 @@
  * so it runs on the live document and every block element is already the live node (no clone to map back).
  */
 import { BLOCK_TAGS, UNIT_TAG_KIND } from './rules';
-import { hasChromeName, isChromeElement, isHardSkipped } from './skip';
+import { hasChromeName, isChromeElement, isHardSkipped, pageChildren } from './skip';
 import type { UnitKind } from './types';
 
 export interface ElementStats {
@@ -107,7 +107,7 @@ export function collectBlocks(root: Element): Collected {
     // Text lying directly in `el` (old CMS bodies: `<div><p>title</p><img>Text…<br><br>Text…</div>`).
     const bare: ElementStats = { chars: 0, linkChars: 0, commas: 0 };
     let bareAt = -1;
-    for (let node = el.firstChild; node; node = node.nextSibling) {
+    for (const node of pageChildren(el)) {
       if (node.nodeType === 3) {
         const value = node.nodeValue ?? '';
         const trimmed = value.trim().length;

@@ -1,6 +1,6 @@
 /** Per-block rules: which blocks of the chosen article (or of the whole page) become units. */
 import type { Block, ElementStats } from './collect-blocks';
-import { hasBoxName } from './skip';
+import { hasBoxName, parentOf } from './skip';
 import {
   BOX_MAX_SHARE,
   CREDIT_LINE,
@@ -30,7 +30,7 @@ export function wordCount(text: string): number {
 /** True when the block or a container between it and the article root is named like an ad, promo or byline box. */
 export function inBox(b: Block, root: Element, stats: Map<Element, ElementStats>): boolean {
   const limit = (stats.get(root)?.chars ?? 0) * BOX_MAX_SHARE;
-  for (let el: Element | null = b.element; el && el !== root; el = el.parentElement) {
+  for (let el: Element | null = b.element; el && el !== root; el = parentOf(el)) {
     if (hasBoxName(el) && (stats.get(el)?.chars ?? 0) < limit) return true;
   }
   return false;

@@ -1,6 +1,7 @@
 /** Finds the page headline: the h1 that names the page, else a heading that repeats the page's title. */
 import type { Block } from './collect-blocks';
 import { normalizeText } from './block-text';
+import { parentOf } from './skip';
 
 function pageTitles(doc: Document): string[] {
   const titles: string[] = [];
@@ -53,7 +54,7 @@ const TITLE_BOX_MAX_BLOCKS = 6;
  * (the standfirst / dek, wherever the article body starts). `accept` applies the article's block rules.
  */
 export function findDek(headline: Block, blocks: Block[], roots: Element[], accept: (b: Block) => boolean): Block[] {
-  const box = headline.element.parentElement;
+  const box = parentOf(headline.element);
   // A container holding the article body as well is the article, not its title block.
   if (!box || roots.some((r) => box.contains(r))) return [];
   let inBox = 0;

@@ -1,11 +1,40 @@
 /** Which elements the detector never reads (hard skips) and which are page chrome (soft: kept out of the article). */
-import { CLASS_OWN, PREFIX } from '../dom-labels';
+import { CLASS_OWN, PREFIX, TAG_PAIR } from '../dom-labels';
 import { BOX_CLASS, CHROME_CLASS, CHROME_ROLES, CHROME_TAGS, CONTENT_TOKEN, KEEP_CLASS, SKIP_TAGS } from './rules';
 
 /** Utility classes that mean "not shown" on their own (not "hidden-xs", which hides on small screens only). */
 const HIDDEN_CLASS = /(^|\s)(hide|hidden|is-hidden|u-hidden|d-none|display-none|invisible|visually-hidden|sr-only|screen-reader-text)(\s|$)/;
 const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const OWN_TAG_PREFIX = `${PREFIX.toUpperCase()}-`;
+const PAIR_TAG = TAG_PAIR.toUpperCase();
+
+/**
+ * The child nodes as the page built them: a <duet-pair> child is replaced by what it holds (the
+ * original; its <duet-translation> is skipped like every other node of ours).
+ */
+export function pageChildren(el: Element): Node[] {
+  const out: Node[] = [];
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 1 && (node as Element).tagName.toUpperCase() === PAIR_TAG) out.push(...pageChildren(node as Element));
+    else out.push(node);
+  }
+  return out;
+}
+
+/** The element children as the page built them (see pageChildren). */
+export function pageElementChildren(el: Element): Element[] {
+  return pageChildren(el).filter((n): n is Element => n.nodeType === 1);
+}
+
+/**
+ * The parent as the page built it: Duet's <duet-pair> wrappers are looked through, so a page Duet has
+ * rendered (an endless page being rescanned) scores and groups exactly as the original did.
+ */
+export function parentOf(el: Element): Element | null {
+  let parent = el.parentElement;
+  while (parent && parent.tagName.toUpperCase() === PAIR_TAG) parent = parent.parentElement;
+  return parent;
+}
 
 /**
  * True for subtrees that hold no translatable text: scripts, media, code, forms, hidden or
@@ -13,7 +42,8 @@ const OWN_TAG_PREFIX = `${PREFIX.toUpperCase()}-`;
  */
 export function isHardSkipped(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
-  if (SKIP_TAGS.has(tag) || tag.startsWith(OWN_TAG_PREFIX)) return true;
+  // Everything Duet inserted is skipped, except the pair wrapper: the original it holds is page content.
+  if (SKIP_TAGS.has(tag) || (tag.startsWith(OWN_TAG_PREFIX) && tag !== PAIR_TAG)) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   if (el.getAttribute('translate') === 'no') return true;
   const editable = el.getAttribute('contenteditable');

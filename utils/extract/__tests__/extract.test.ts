@@ -4,7 +4,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { extractUnits } from '..';
-import { CLASS_OWN, TAG_PAIR } from '../../dom-labels';
+import { CLASS_OWN, TAG_PAIR, TAG_TRANSLATION } from '../../dom-labels';
+import { JSDOM } from 'jsdom';
+import { createRenderer } from '../../render';
 
 const para = (n: number): string =>
   `Paragraph ${n} of the story tells, in a full sentence with commas, what happened in the town hall, why it matters, and who said what about it afterwards.`;
@@ -93,12 +95,14 @@ describe('extractUnits: units and kinds', () => {
       <p class="notranslate">Another slogan marked notranslate here.</p>
       <div contenteditable="true"><p>An editable draft paragraph in the page.</p></div>
       <p class="${CLASS_OWN}">Duet's own inserted translation text.</p>
-      <${TAG_PAIR}><p>A paragraph inside Duet's pair element.</p></${TAG_PAIR}>`);
+      <${TAG_PAIR}><p>An original paragraph that Duet paired with its translation.</p><${TAG_TRANSLATION}>Duet's translation text of that paragraph.</${TAG_TRANSLATION}></${TAG_PAIR}>`);
     const all = texts().join('\n');
-    for (const bad of ['Hidden by', 'assistive', 'slogan', 'editable draft', "Duet's own", "Duet's pair"]) {
+    for (const bad of ['Hidden by', 'assistive', 'slogan', 'editable draft', "Duet's own", "Duet's translation"]) {
       expect(all).not.toContain(bad);
     }
     expect(all).toContain(para(3));
+    // The pair wrapper is Duet's, but the original inside it is the page's own text.
+    expect(all).toContain('An original paragraph that Duet paired with its translation.');
   });
 });
 
@@ -130,5 +134,27 @@ describe('extractUnits: purity', () => {
     const units = extractUnits(document, { mode: 'whole-page' }).units.map((u) => u.text);
     expect(units).toContain(para(1));
     expect(units.join('\n')).not.toMatch(/News section|Copyright/);
+  });
+});
+
+describe('extractUnits on a page Duet has already rendered', () => {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '../../../e2e/fixtures/news');
+  const fixtures = readdirSync(dir).filter((f) => f.endsWith('.html'));
+
+  // An endless page or a live blog is rescanned while translations are on screen: the rescan must
+  // find the same units (same elements, same text), not new ones shaped by Duet's own wrappers.
+  it.each(fixtures)('%s: the same units with every unit paired and translated', (file) => {
+    const doc = new JSDOM(readFileSync(join(dir, file), 'utf8'), { url: `https://news.example/${file}` }).window.document;
+    const mode = file.startsWith('front-page') ? 'whole-page' : 'article';
+    const before = extractUnits(doc, { mode }).units;
+    expect(before.length).toBeGreaterThan(0);
+    const renderer = createRenderer(doc, { layout: 'side-by-side', targetLanguage: 'de' });
+    renderer.showLoading(before);
+    for (const u of before) renderer.showTranslation(u, `Übersetzung: ${u.text}`);
+    expect(doc.querySelectorAll('duet-pair').length, 'the renderer wrapped originals').toBeGreaterThan(0);
+    const after = extractUnits(doc, { mode }).units;
+    expect(after.map((u) => u.text)).toEqual(before.map((u) => u.text));
+    expect(after.map((u) => u.element)).toEqual(before.map((u) => u.element));
+    renderer.destroy();
   });
 });
