@@ -1,0 +1,157 @@
+// @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ATTR_FOR, ATTR_STATE, CLASS_RETRY } from '../../dom-labels';
+import type { PortResponse, TabStatus } from '../../messaging/protocol';
+import { TranslationSession, type Transport } from '../session';
+
+const FIXTURE = join(__dirname, '../../../e2e/fixtures/news/krone-north-korea.html');
+const html = readFileSync(FIXTURE, 'utf8');
+
+/** Records what the session sends and lets the test answer like the background would. */
+function fakeBackground() {
+  const sent: { id: string; text: string }[][] = [];
+  const cancelled: string[] = [];
+  let respond!: (r: PortResponse) => void;
+  let lose!: (ids: string[]) => void;
+  const connect = (onResponse: (r: PortResponse) => void, onLost: (ids: string[]) => void): Transport => {
+    respond = onResponse;
+    lose = onLost;
+    return { translate: (units) => sent.push(units), cancel: (ids) => cancelled.push(...ids), disconnect: () => {} };
+  };
+  return {
+    connect,
+    sent,
+    cancelled,
+    answerAll(prefix = 'DE: ') {
+      const units = sent.flat();
+      respond({ type: 'translated', results: units.map((u) => ({ id: u.id, text: prefix + u.text, cached: false })) });
+    },
+    respond: (r: PortResponse) => respond(r),
+    lose: (ids: string[]) => lose(ids),
+  };
+}
+
+function startSession(bg: ReturnType<typeof fakeBackground>) {
+  const statuses: TabStatus[] = [];
+  const session = new TranslationSession(document, {
+    from: 'auto',
+    to: 'de',
+    layout: 'side-by-side',
+    onStatus: (s) => statuses.push(s),
+    connect: bg.connect,
+  });
+  return { session, statuses };
+}
+
+const translations = () => [...document.querySelectorAll(`[${ATTR_FOR}]`)];
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('TranslationSession', () => {
+  beforeEach(() => {
+    document.open();
+    document.write(html);
+    document.close();
+  });
+
+  it('asks for every unit once and shows each translation as it arrives', async () => {
+    const bg = fakeBackground();
+    const { session } = startSession(bg);
+    expect(session.analyse('article')).toBe(true);
+    session.setMode('bilingual');
+    await tick(); // no IntersectionObserver in jsdom: every unit is "needed" after a microtask
+    const units = bg.sent.flat();
+    expect(units.length).toBeGreaterThan(5);
+    expect(new Set(units.map((u) => u.id)).size).toBe(units.length);
+    expect(translations().every((t) => t.getAttribute(ATTR_STATE) === 'loading')).toBe(true);
+    bg.answerAll();
+    expect(translations().every((t) => t.getAttribute(ATTR_STATE) === 'done')).toBe(true);
+    expect(translations()[0]!.textContent).toBe('DE: ' + units[0]!.text);
+    expect(session.status()).toMatchObject({ found: units.length, translated: units.length, pending: 0, failed: 0 });
+  });
+
+  it('restores the exact page on Original and re-shows translations without asking again', async () => {
+    const before = document.body.innerHTML;
+    const bg = fakeBackground();
+    const { session } = startSession(bg);
+    session.analyse('article');
+    session.setMode('bilingual');
+    await tick();
+    bg.answerAll();
+    const requests = bg.sent.length;
+    session.setMode('translation');
+    session.setMode('original');
+    expect(document.body.innerHTML).toBe(before);
+    session.setMode('bilingual');
+    await tick();
+    expect(bg.sent.length).toBe(requests);
+    expect(translations().length).toBeGreaterThan(5);
+    expect(translations().every((t) => t.getAttribute(ATTR_STATE) === 'done')).toBe(true);
+    session.destroy();
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('shows a retryable error per paragraph and retries only that paragraph', async () => {
+    const bg = fakeBackground();
+    const { session } = startSession(bg);
+    session.analyse('article');
+    session.setMode('bilingual');
+    await tick();
+    const [first, ...rest] = bg.sent.flat();
+    bg.respond({ type: 'failed', ids: [first!.id], error: { kind: 'server', message: 'Service busy. Retry.', retryable: true } });
+    bg.respond({ type: 'translated', results: rest.map((u) => ({ id: u.id, text: 'ok', cached: true })) });
+    const failed = document.querySelector(`[${ATTR_FOR}="${first!.id}"]`)!;
+    expect(failed.getAttribute(ATTR_STATE)).toBe('error');
+    expect(failed.textContent).toContain('Service busy. Retry.');
+    expect(session.status()).toMatchObject({ failed: 1, fromCache: rest.length });
+    (failed.querySelector(`.${CLASS_RETRY}`) as HTMLButtonElement).click();
+    expect(bg.sent.at(-1)).toEqual([first]);
+    bg.respond({ type: 'translated', results: [{ id: first!.id, text: 'fixed', cached: false }] });
+    expect(document.querySelector(`[${ATTR_FOR}="${first!.id}"]`)!.getAttribute(ATTR_STATE)).toBe('done');
+    expect(session.status().failed).toBe(0);
+  });
+
+  it('asks again for what was in flight when the background went away', async () => {
+    const bg = fakeBackground();
+    const { session } = startSession(bg);
+    session.analyse('article');
+    session.setMode('bilingual');
+    await tick();
+    const ids = bg.sent.flat().map((u) => u.id);
+    bg.lose(ids.slice(0, 2));
+    expect(bg.sent.at(-1)!.map((u) => u.id)).toEqual(ids.slice(0, 2));
+    session.destroy();
+  });
+
+  it('leaves text already in the target language alone', async () => {
+    const bg = fakeBackground();
+    const { session } = startSession(bg);
+    session.analyse('article');
+    session.setMode('bilingual');
+    await tick();
+    const [first] = bg.sent.flat();
+    bg.respond({ type: 'translated', results: [{ id: first!.id, text: first!.text, cached: false, sameLanguage: true }] });
+    expect(document.querySelector(`[${ATTR_FOR}="${first!.id}"]`)).toBeNull();
+    expect(session.status().translated).toBe(0);
+  });
+
+  it('cancels unfinished work on Original and picks up paragraphs the page adds later', async () => {
+    const bg = fakeBackground();
+    const { session } = startSession(bg);
+    session.analyse('article');
+    session.setMode('bilingual');
+    await tick();
+    bg.answerAll();
+    const known = bg.sent.flat().length;
+    const added = document.createElement('p');
+    added.textContent = 'A late paragraph that the page appended after the reader scrolled to the end of the article.';
+    document.querySelector('.article-body')!.append(added); // as a live blog or an endless page would
+    await new Promise((r) => setTimeout(r, 150)); // the watcher debounces
+    expect(bg.sent.flat().map((u) => u.text)).not.toContain('krone.at · 20.11.2024 14:12');
+    await vi.waitFor(() => expect(bg.sent.flat().length).toBe(known + 1), { timeout: 1000 });
+    expect(bg.sent.at(-1)![0]!.text).toBe(added.textContent);
+    session.setMode('original');
+    expect(bg.cancelled).toEqual([bg.sent.at(-1)![0]!.id]);
+  });
+});
