@@ -50,6 +50,17 @@ interface Frame {
 }
 
 const COMMA = /[,，、،]/g;
+const BLOCK_SELECTOR = [...BLOCK_TAGS].map((t) => t.toLowerCase()).join(',');
+/** Past this many characters a chrome box counts as "large" everywhere its size is read. */
+const CHROME_COUNT_CAP = 5000;
+
+/** Non-space characters of `el`'s text, counting stops once `cap` is reached. */
+function countTextUpTo(el: Element, cap: number): number {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let chars = 0;
+  for (let node = walker.nextNode(); node && chars < cap; node = walker.nextNode()) chars += (node.nodeValue ?? '').trim().length;
+  return Math.min(chars, cap);
+}
 /** A class token naming an image caption outside <figcaption>: "wp-caption-text", "caption", "imageEmbedCaption". */
 const CAPTION_TOKEN = /^(?!no-)([\w-]*[-_])?caption(s|[-_]?text)?$|[a-z]Caption$/i;
 
@@ -100,6 +111,7 @@ export function collectBlocks(root: Element): Collected {
       list: frame.list || tag === 'LI' || tag === 'DD' || tag === 'DT',
       figure: frame.figure || tag === 'FIGCAPTION' || tag === 'FIGURE' || hasCaptionClass(el),
     };
+    if (chrome) return chromeSubtree(el, tag, inner.inLink);
     const s: ElementStats = { chars: 0, linkChars: 0, commas: 0 };
     let childBlockText = false;
     // Inline children with text (a lead in <strong> before the first <p>): blocks only if `el` is not a leaf.
@@ -157,6 +169,23 @@ export function collectBlocks(root: Element): Collected {
       }
     }
     return { blockText: childBlockText, s, chrome };
+  };
+
+  /**
+   * Chrome (comments, sidebars, related lists, footers) never yields a unit, so its subtree is not
+   * walked node by node: its counts come from native calls. On pages where chrome is most of the DOM
+   * (tens of thousands of comment and ad elements) this is most of the analysis time saved. Only the
+   * size matters there (does a big non-article box interrupt the article?), so counting stops at a cap.
+   */
+  const chromeSubtree = (el: Element, tag: string, inLink: boolean): { blockText: boolean; s: ElementStats; chrome: boolean } => {
+    const chars = countTextUpTo(el, CHROME_COUNT_CAP);
+    let linkChars = inLink ? chars : 0;
+    // Link density still tells a list of links (nav, related) from prose next to the article.
+    if (!inLink) for (const a of el.getElementsByTagName('a')) if ((linkChars += countTextUpTo(a, chars)) >= chars) break;
+    const s: ElementStats = { chars, linkChars: Math.min(linkChars, chars), commas: 0 };
+    stats.set(el, s);
+    const blockText = chars > 0 && (BLOCK_TAGS.has(tag) || el.querySelector(BLOCK_SELECTOR) !== null);
+    return { blockText, s, chrome: true };
   };
 
   const makeBlock = (el: Element, tag: string, s: ElementStats, frame: Frame, inLink: boolean): Block => ({
