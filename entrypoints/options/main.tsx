@@ -1,14 +1,5 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { SettingsProvider } from '@/components/SettingsContext';
+import { mountApp } from '@/components/mountApp';
 import { App } from './App';
-import '@/components/duet.css';
 import './options.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <SettingsProvider>
-      <App />
-    </SettingsProvider>
-  </StrictMode>,
-);
+mountApp(App);

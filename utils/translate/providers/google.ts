@@ -84,20 +84,24 @@ function worthFallingBack(error: unknown): boolean {
   return error instanceof TranslateError && (error.kind === 'auth' || error.kind === 'bad-response' || error.kind === 'unsupported' || error.kind === 'quota');
 }
 
+/**
+ * The keyless web endpoints (Google's, Edge's) publish no limits and answer 429 when hammered.
+ * 20 texts like Kiss Translator; 5,000 characters rather than its 10,000 because escaping grows the
+ * text, a failed or slow request then costs less, and articles fill requests evenly anyway. Starts stay
+ * well under what a browser's own page translation sends: a 50-paragraph article is 3 requests.
+ */
+export const KEYLESS_WEB_LIMITS = {
+  maxTextsPerRequest: 20,
+  maxCharsPerRequest: 5_000,
+  requestsPerSecond: 3,
+  concurrency: 2,
+  timeoutMs: 15_000,
+} as const;
+
 export const google: Translator = {
   id: 'google',
   label: 'Google Translate',
-  limits: {
-    // 20 texts like Kiss Translator; 5,000 characters rather than its 10,000 because escaping grows the
-    // text, a failed or slow request then costs less, and articles fill requests evenly anyway.
-    maxTextsPerRequest: 20,
-    maxCharsPerRequest: 5_000,
-    // Undocumented limits, 429 without Retry-After when exceeded: stay well under what a browser's own
-    // page translation sends. A 50-paragraph article is 3 requests, so 3 per second costs no latency.
-    requestsPerSecond: 3,
-    concurrency: 2,
-    timeoutMs: 15_000,
-  },
+  limits: KEYLESS_WEB_LIMITS,
   configFields: [],
   cacheKeyParts: () => ['web-v1'],
   async translate({ texts, from, to, signal }: TranslateRequest) {

@@ -1,3 +1,4 @@
+import { KEYLESS_WEB_LIMITS } from './google';
 import { badResponse, readJson, sendRequest, type ServiceWording } from '../http';
 import { escapeHtml, htmlToText } from '../html-text';
 import { baseLanguage, canonicalTag, normaliseDetected } from '../languages';
@@ -37,15 +38,8 @@ interface MicrosoftItem {
 export const microsoft: Translator = {
   id: 'microsoft',
   label: 'Microsoft Translator',
-  limits: {
-    // Undocumented; maintained clients stay at 20 texts / 10,000 characters or below. We use the same
-    // 20 / 5,000 as Google for the same reasons (escaping grows text; smaller failures).
-    maxTextsPerRequest: 20,
-    maxCharsPerRequest: 5_000,
-    requestsPerSecond: 3,
-    concurrency: 2,
-    timeoutMs: 15_000,
-  },
+  // Undocumented; maintained clients stay at 20 texts / 10,000 characters or below: the same as Google's.
+  limits: KEYLESS_WEB_LIMITS,
   configFields: [],
   cacheKeyParts: () => ['edge-v1'],
   async translate({ texts, from, to, signal }: TranslateRequest) {
