@@ -44,6 +44,7 @@ export function setupBackground(): void {
     execute: async (providerId: ProviderId, texts, from, to, signal) =>
       getProviderQueue(providers[providerId]).run(texts, from, to, await providerConfig(providerId), signal),
     getLimits: (providerId: ProviderId) => providers[providerId].limits,
+    canSplit: (providerId: ProviderId) => getProviderQueue(providers[providerId]).canStartNow(2),
   });
   let service: Promise<UnitTranslator> | undefined;
   const getService = (): Promise<UnitTranslator> =>

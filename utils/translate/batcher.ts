@@ -42,6 +42,11 @@ export interface BatcherOptions {
   getLimits: (providerId: ProviderId) => ProviderLimits;
   /** How long a partly filled batch waits for more texts. */
   windowMs?: number;
+  /**
+   * Whether a burst may be split in two for speed (see splitForLatency): only when the provider could
+   * start both requests right now, so a split never waits on the rate limit. Default: always.
+   */
+  canSplit?: (providerId: ProviderId) => boolean;
 }
 
 /**
@@ -106,6 +111,26 @@ export function packTexts<T extends { text: string }>(items: T[], limits: Provid
   return chunks;
 }
 
+/**
+ * Below this many characters one request is as quick as two: providers answer in a fixed time plus a
+ * time per character, and only the per-character part is halved by splitting.
+ */
+export const SPLIT_MIN_CHARS = 1_500;
+
+/**
+ * Latency split: a burst that fits in ONE request goes out as two of about equal size when the
+ * provider has a free second slot and the text is long enough for its size to dominate the wait
+ * (the reader is looking at these paragraphs now). At most one extra request per burst; bursts that
+ * need several requests already use the provider's concurrency and are never split.
+ */
+export function splitForLatency<T extends { text: string }>(chunk: T[], limits: ProviderLimits): T[][] {
+  const total = chunk.reduce((sum, item) => sum + item.text.length, 0);
+  if (limits.concurrency < 2 || chunk.length < 2 || total < SPLIT_MIN_CHARS) return [chunk];
+  let cut = 0;
+  for (let chars = 0; cut < chunk.length - 1 && chars < total / 2; cut++) chars += chunk[cut]!.text.length;
+  return [chunk.slice(0, cut), chunk.slice(cut)];
+}
+
 function isFull(chunk: { text: string }[], limits: ProviderLimits): boolean {
   const chars = chunk.reduce((sum, item) => sum + item.text.length, 0);
   return chunk.length >= limits.maxTextsPerRequest || chars >= limits.maxCharsPerRequest;
@@ -131,7 +156,10 @@ export function createBatcher(options: BatcherOptions): Batcher {
     const chunks = packTexts(group.queue, limits);
     const last = chunks.at(-1);
     group.queue = !all && last && !isFull(last, limits) ? (chunks.pop() ?? []) : [];
-    for (const chunk of chunks) send(group, chunk);
+    const idle = ![...group.entries.values()].some((entry) => entry.request);
+    const split = chunks.length === 1 && idle && (options.canSplit?.(group.providerId) ?? true);
+    const requests = split ? splitForLatency(chunks[0]!, limits) : chunks;
+    for (const chunk of requests) send(group, chunk);
     if (group.queue.length === 0 && group.timer !== undefined) {
       clearTimeout(group.timer);
       group.timer = undefined;

@@ -9,6 +9,8 @@ import { TranslateError, type ProviderConfig, type ProviderId, type ProviderLimi
  */
 export interface ProviderQueue {
   run(texts: string[], from: string, to: string, config: ProviderConfig, signal: AbortSignal): Promise<Translation[]>;
+  /** True when `n` requests could start right now without waiting for a slot or the rate limit. */
+  canStartNow(n: number): boolean;
 }
 
 export interface QueueOptions {
@@ -114,6 +116,7 @@ export function createProviderQueue(translator: Translator, options: QueueOption
   }
 
   return {
+    canStartNow: (n) => limiter.canStartNow(n),
     async run(texts, from, to, config, signal) {
       if (signal.aborted) throw abortedError(signal.reason);
       if (texts.length === 0) return [];

@@ -75,6 +75,13 @@ export class RequestLimiter {
     });
   }
 
+  /** True when `n` more requests could start at once, now: nothing waiting, slots and start tokens free. */
+  canStartNow(n: number): boolean {
+    const now = Date.now();
+    this.refill(now);
+    return now >= this.pausedUntil && this.waiting.length === 0 && this.active + n <= this.burst && this.tokens >= n;
+  }
+
   /** Holds back every start for `ms` (e.g. after a 429 with Retry-After). */
   pause(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createBatcher, packTexts, type TextOutcome } from '../batcher';
+import { createBatcher, packTexts, splitForLatency, SPLIT_MIN_CHARS, type TextOutcome } from '../batcher';
 import { TranslateError, type ProviderId, type ProviderLimits, type Translation } from '../types';
 
 const limits = (overrides: Partial<ProviderLimits> = {}): ProviderLimits => ({
@@ -236,5 +236,69 @@ describe('batcher', () => {
     await expect(batcher.translate('google', 'auto', 'en', 'a', a.signal)).rejects.toMatchObject({ kind: 'aborted' });
     await tick();
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe('latency split', () => {
+  const para = (n: number, chars: number) => `${n} `.padEnd(chars, 'x');
+
+  it('halves a long burst that fits one request, by characters, keeping order', () => {
+    const items = [400, 400, 400, 400, 400].map((c, i) => ({ text: para(i, c) }));
+    const parts = splitForLatency(items, limits());
+    expect(parts.map((p) => p.length)).toEqual([3, 2]);
+    expect(parts.flat()).toEqual(items);
+  });
+
+  it('leaves short bursts, single texts and one-slot providers in one request', () => {
+    const short = [300, 300, 300].map((c, i) => ({ text: para(i, c) }));
+    expect(short.reduce((s, i) => s + i.text.length, 0)).toBeLessThan(SPLIT_MIN_CHARS);
+    expect(splitForLatency(short, limits())).toHaveLength(1);
+    expect(splitForLatency([{ text: para(0, 4000) }], limits())).toHaveLength(1);
+    expect(splitForLatency([{ text: para(0, 900) }, { text: para(1, 900) }], limits({ concurrency: 1 }))).toHaveLength(1);
+  });
+
+  it('a long burst on an idle provider goes out as two requests; more work never adds a third', async () => {
+    const { batcher, calls, answer } = setup(limits({ maxCharsPerRequest: 3000 }));
+    const first = [600, 600, 600].map((c, i) => para(i, c));
+    const done = first.map((t) => batcher.translate('google', 'auto', 'de', t, live()));
+    await tick();
+    expect(calls.map((c) => c.texts.length)).toEqual([2, 1]); // one request's worth, split for speed
+    // A burst that needs two requests anyway is packed as tightly as the limits allow.
+    const more = [2000, 2000, 1000].map((c, i) => para(10 + i, c));
+    const later = more.map((t) => batcher.translate('google', 'auto', 'de', t, live()));
+    await tick();
+    expect(calls.slice(2).map((c) => c.texts.length)).toEqual([1, 2]);
+    calls.forEach(answer);
+    await Promise.all([...done, ...later]);
+  });
+
+  it('is not used while the provider is busy with this language pair', async () => {
+    const { batcher, calls, answer } = setup();
+    const busy = batcher.translate('google', 'auto', 'de', 'already on its way', live());
+    await tick();
+    const burst = [600, 600, 600].map((c, i) => batcher.translate('google', 'auto', 'de', para(i, c), live()));
+    await tick();
+    expect(calls.map((c) => c.texts.length)).toEqual([1, 3]);
+    calls.forEach(answer);
+    await Promise.all([busy, ...burst]);
+  });
+});
+
+describe('latency split and the rate limit', () => {
+  it('is skipped when the provider could not start two requests now', async () => {
+    const calls: string[][] = [];
+    const batcher = createBatcher({
+      execute: async (_p, texts) => {
+        calls.push(texts);
+        return texts.map((text) => ({ text }));
+      },
+      getLimits: () => limits(),
+      canSplit: () => false,
+      windowMs: 10,
+    });
+    const burst = [600, 600, 600].map((c, i) => batcher.translate('google', 'auto', 'de', `${i} `.padEnd(c, 'x'), live()));
+    await tick();
+    await Promise.all(burst);
+    expect(calls.map((c) => c.length)).toEqual([3]);
   });
 });

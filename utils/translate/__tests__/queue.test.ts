@@ -222,3 +222,19 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(null)).toBeUndefined();
   });
 });
+
+describe('canStartNow', () => {
+  it('tells whether requests could start at once, without waiting on slots or the rate', async () => {
+    const { translator } = scripted({ requestsPerSecond: 2, concurrency: 2 }, (request) => new Promise((r) => setTimeout(() => r(echo(request)), 100)));
+    const queue = createProviderQueue(translator, { random: noJitter });
+    expect(queue.canStartNow(2)).toBe(true);
+    expect(queue.canStartNow(3)).toBe(false); // more than the provider's concurrency
+    const run = settle(queue.run(['a'], 'de', 'en', {}, live()));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(queue.canStartNow(2)).toBe(false); // one slot and one start token used
+    expect(queue.canStartNow(1)).toBe(true);
+    await vi.advanceTimersByTimeAsync(500); // the request is done and the token is back
+    expect(queue.canStartNow(2)).toBe(true);
+    expect(run.done).toBe(true);
+  });
+});
