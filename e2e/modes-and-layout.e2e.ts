@@ -23,9 +23,14 @@ describe('krone fixture: modes, layout and restore', () => {
   beforeAll(async () => {
     s = await startSession({ settings: { targetLanguage: TARGET }, viewport: { width: 1280, height: 900 } });
     await s.page.goto(s.server.url(expected.page));
+    const untouched = (await pageMetrics(s.page)).bodyHtml;
     const status = await waitForContentScript(s.browser, s.page);
-    // Not on the always-translate list: nothing happens until the reader asks.
+    // Not on the always-translate list: nothing happens until the reader asks…
     expect(status.mode).toBe('original');
+    // …but the popup's status already says what Duet found, and finding it changed nothing.
+    expect(status.isArticle).toBe(true);
+    expect(status.found).toBeGreaterThanOrEqual(expected.mustTranslate.length);
+    expect((await pageMetrics(s.page)).bodyHtml).toBe(untouched);
     expect(await s.page.locator('duet-translation').count()).toBe(0);
     expect(s.fake.requests).toBe(0);
     bodyBefore = (await pageMetrics(s.page)).bodyHtml;

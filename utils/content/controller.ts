@@ -59,6 +59,9 @@ export class ContentController {
   private handle(request: TabRequest): TabStatus | void {
     switch (request.type) {
       case 'getStatus':
+        // The popup opened on a page Duet has not touched: analyse (read-only) so it can say how many
+        // paragraphs there are and whether this is an article at all.
+        if (!this.session) this.analyseOnly();
         return this.status();
       case 'setMode':
         if (request.mode === 'original') this.session?.setMode('original');
@@ -85,6 +88,11 @@ export class ContentController {
    * page; asked on demand (popup, shortcut, menu), Duet translates its visible main text blocks.
    */
   private translate(extract: ExtractMode | undefined, mode = this.settings.mode, auto = false): void {
+    this.pill ??= createProgressPill(this.doc, {
+      onRetryFailed: () => this.session?.retryFailed(),
+      onTranslateWholePage: () => this.translate('whole-page'),
+      onShowOriginal: () => this.session?.setMode('original'),
+    });
     if (!this.session || extract) {
       this.session?.destroy();
       this.session = this.newSession();
@@ -98,12 +106,12 @@ export class ContentController {
     session.setMode(mode);
   }
 
+  private analyseOnly(): void {
+    this.session = this.newSession();
+    this.session.analyse('article');
+  }
+
   private newSession(): TranslationSession {
-    this.pill ??= createProgressPill(this.doc, {
-      onRetryFailed: () => this.session?.retryFailed(),
-      onTranslateWholePage: () => this.translate('whole-page'),
-      onShowOriginal: () => this.session?.setMode('original'),
-    });
     return new TranslationSession(this.doc, {
       from: this.settings.sourceLanguage,
       to: this.target(),
@@ -120,9 +128,13 @@ export class ContentController {
       before.provider !== next.provider ||
       resolveTarget(before, browser.i18n.getUILanguage()) !== this.target() ||
       before.sourceLanguage !== next.sourceLanguage;
-    if (outputChanged && this.session.getMode() !== 'original') {
-      const mode = this.session.getMode();
-      this.translate('article', mode === 'original' ? next.mode : mode);
+    const mode = this.session.getMode();
+    if (outputChanged && mode !== 'original') {
+      this.translate(this.session.getExtractMode(), mode); // same page, same mode, new language or service
+    } else if (outputChanged) {
+      // Translations kept for a return from Original are in the old language: drop them.
+      this.session.destroy();
+      this.session = undefined;
     } else if (before.layout !== next.layout) {
       this.session.setLayout(next.layout);
     }

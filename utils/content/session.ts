@@ -99,6 +99,10 @@ export class TranslationSession {
     return this.mode;
   }
 
+  getExtractMode(): ExtractMode {
+    return this.extractMode;
+  }
+
   setLayout(layout: Layout): void {
     this.renderer.setLayout(layout);
   }
