@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { withMemoryTier } from '../cache/memory-tier';
 import { openTranslationCache, type TranslationCache } from '../cache/translation-cache';
 import { resolveTarget } from '../content/resolve-target';
 import { providers } from '../translate/providers';
@@ -32,7 +33,7 @@ export function setupBackground(): void {
   const openCache = () =>
     (cache ??= settings
       .get()
-      .then((s) => openTranslationCache({ maxBytes: s.cacheMaxMb * MB }))
+      .then(async (s) => withMemoryTier(await openTranslationCache({ maxBytes: s.cacheMaxMb * MB })))
       .catch((error: unknown) => {
         cache = undefined; // try again on the next request rather than failing forever
         console.error('[duet] could not open the translation cache', error);
