@@ -87,13 +87,15 @@ function worthFallingBack(error: unknown): boolean {
 /**
  * The keyless web endpoints (Google's, Edge's) publish no limits and answer 429 when hammered.
  * 20 texts like Kiss Translator; 5,000 characters rather than its 10,000 because escaping grows the
- * text, a failed or slow request then costs less, and articles fill requests evenly anyway. Starts stay
- * well under what a browser's own page translation sends: a 50-paragraph article is 3 requests.
+ * text, a failed or slow request then costs less, and articles fill requests evenly anyway. Starts:
+ * two at once, five a second sustained — enough for a reader scrolling an endless page at full speed
+ * (a batch every ~350 ms) without queueing behind the limit, and a 429 pauses every tab's requests
+ * together (rate-limit.ts). A 50-paragraph article is 3 requests.
  */
 export const KEYLESS_WEB_LIMITS = {
   maxTextsPerRequest: 20,
   maxCharsPerRequest: 5_000,
-  requestsPerSecond: 3,
+  requestsPerSecond: 5,
   concurrency: 2,
   timeoutMs: 15_000,
 } as const;
