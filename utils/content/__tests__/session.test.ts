@@ -45,6 +45,16 @@ function startSession(bg: ReturnType<typeof fakeBackground>) {
   return { session, statuses };
 }
 
+/** A session on the fixture, switched to Bilingual, with the first units already asked for. */
+async function bilingualSession() {
+  const bg = fakeBackground();
+  const { session } = startSession(bg);
+  session.analyse('article');
+  session.setMode('bilingual');
+  await tick();
+  return { bg, session };
+}
+
 const translations = () => [...document.querySelectorAll(`[${ATTR_FOR}]`)];
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -73,11 +83,7 @@ describe('TranslationSession', () => {
 
   it('restores the exact page on Original and re-shows translations without asking again', async () => {
     const before = document.body.innerHTML;
-    const bg = fakeBackground();
-    const { session } = startSession(bg);
-    session.analyse('article');
-    session.setMode('bilingual');
-    await tick();
+    const { bg, session } = await bilingualSession();
     bg.answerAll();
     const requests = bg.sent.length;
     session.setMode('translation');
@@ -93,11 +99,7 @@ describe('TranslationSession', () => {
   });
 
   it('shows a retryable error per paragraph and retries only that paragraph', async () => {
-    const bg = fakeBackground();
-    const { session } = startSession(bg);
-    session.analyse('article');
-    session.setMode('bilingual');
-    await tick();
+    const { bg, session } = await bilingualSession();
     const [first, ...rest] = bg.sent.flat();
     bg.respond({ type: 'failed', ids: [first!.id], error: { kind: 'server', message: 'Service busy. Retry.', retryable: true } });
     bg.respond({ type: 'translated', results: rest.map((u) => ({ id: u.id, text: 'ok', cached: true })) });
@@ -113,11 +115,7 @@ describe('TranslationSession', () => {
   });
 
   it('asks again for what was in flight when the background went away', async () => {
-    const bg = fakeBackground();
-    const { session } = startSession(bg);
-    session.analyse('article');
-    session.setMode('bilingual');
-    await tick();
+    const { bg, session } = await bilingualSession();
     const ids = bg.sent.flat().map((u) => u.id);
     bg.lose(ids.slice(0, 2));
     expect(bg.sent.at(-1)!.map((u) => u.id)).toEqual(ids.slice(0, 2));
@@ -125,11 +123,7 @@ describe('TranslationSession', () => {
   });
 
   it('leaves text already in the target language alone', async () => {
-    const bg = fakeBackground();
-    const { session } = startSession(bg);
-    session.analyse('article');
-    session.setMode('bilingual');
-    await tick();
+    const { bg, session } = await bilingualSession();
     const [first] = bg.sent.flat();
     bg.respond({ type: 'translated', results: [{ id: first!.id, text: first!.text, cached: false, sameLanguage: true }] });
     expect(document.querySelector(`[${ATTR_FOR}="${first!.id}"]`)).toBeNull();
@@ -137,11 +131,7 @@ describe('TranslationSession', () => {
   });
 
   it('cancels unfinished work on Original and picks up paragraphs the page adds later', async () => {
-    const bg = fakeBackground();
-    const { session } = startSession(bg);
-    session.analyse('article');
-    session.setMode('bilingual');
-    await tick();
+    const { bg, session } = await bilingualSession();
     bg.answerAll();
     const known = bg.sent.flat().length;
     const added = document.createElement('p');
