@@ -23,17 +23,22 @@ function titleMatch(text: string, titles: string[]): number {
   return 0;
 }
 
+/** A title set in a plain block is this long at most, and has this many words at least (not a section label). */
+const PLAIN_TITLE_MAX_CHARS = 200;
+const PLAIN_TITLE_MIN_WORDS = 3;
+
 /**
- * `texts` holds each block's normalised text (same indexes as `blocks`). Prefers an h1 outside page chrome;
- * among several, the one matching the title; without h1, an h2/h3 that matches the title.
+ * `textOf` gives a block's normalised text. Prefers an h1 outside page chrome; among several, the one matching
+ * the title; without h1, an h2/h3 that matches the title; on pages with no such heading at all (older CMS
+ * templates set the title in a styled `<p class="title">` or `<div>`), the first plain block the page title holds.
  */
-export function findHeadline(doc: Document, blocks: Block[], texts: string[]): Block | null {
+export function findHeadline(doc: Document, blocks: Block[], textOf: (b: Block) => string): Block | null {
   const titles = pageTitles(doc);
   let best: Block | null = null;
   let bestRank = -1;
   for (const b of blocks) {
     if (b.kind !== 'heading' || b.chrome) continue;
-    const text = texts[b.index] ?? '';
+    const text = textOf(b);
     const match = titleMatch(text, titles);
     const rank = b.tag === 'H1' ? 3 + match - (b.linked ? 2 : 0) : (b.tag === 'H2' || b.tag === 'H3') && match === 2 ? match : -1;
     if (rank > bestRank) {
@@ -41,28 +46,42 @@ export function findHeadline(doc: Document, blocks: Block[], texts: string[]): B
       bestRank = rank;
     }
   }
-  return best;
+  if (best) return best;
+  return (
+    blocks.find(
+      (b) =>
+        b.kind === 'paragraph' &&
+        !b.chrome &&
+        !b.linked &&
+        b.chars <= PLAIN_TITLE_MAX_CHARS &&
+        titleMatch(textOf(b), titles) === 2 &&
+        textOf(b).split(' ').length >= PLAIN_TITLE_MIN_WORDS,
+    ) ?? null
+  );
 }
 
 /** A standfirst shorter than this is a label or a date line, not a sentence. */
 const DEK_MIN_CHARS = 40;
-/** The headline's container is a title block only while it holds this few blocks. */
+/** Blocks looked at on each side of the headline when sizing its container. */
 const TITLE_BOX_MAX_BLOCKS = 6;
+/** The headline's container is a title block only while it holds this few prose blocks (standfirst lines). */
+const TITLE_BOX_MAX_PROSE = 2;
 
 /**
  * The rest of the title block: prose after the headline inside the headline's own small container
  * (the standfirst / dek, wherever the article body starts). `accept` applies the article's block rules.
  */
 export function findDek(headline: Block, blocks: Block[], roots: Element[], accept: (b: Block) => boolean): Block[] {
-  const box = parentOf(headline.element);
   // A container holding the article body as well is the article, not its title block.
-  if (!box || roots.some((r) => box.contains(r))) return [];
-  let inBox = 0;
-  for (let i = headline.index - TITLE_BOX_MAX_BLOCKS; i <= headline.index + TITLE_BOX_MAX_BLOCKS + 1; i++) {
-    const b = blocks[i];
-    if (b && box.contains(b.element)) inBox++;
-  }
-  if (inBox > TITLE_BOX_MAX_BLOCKS) return []; // the headline sits in the body itself: no separate dek
+  const holdsBody = (el: Element): boolean => roots.some((r) => el.contains(r));
+  let box = parentOf(headline.element);
+  // A wrapper around the headline alone is not the title block yet: the standfirst sits beside the wrapper in
+  // the article's <header> ("<header><div><h1/></div><p class=summary/></header>").
+  for (let up = box && parentOf(box); box && up && !holdsBody(up) && blocksIn(box, headline, blocks) === 1; up = parentOf(up)) box = up;
+  if (!box || holdsBody(box)) return [];
+  // The headline sits in the body itself: no separate dek. (Counted in prose, as a title block also holds
+  // short kickers, bylines, dates and sponsor labels.)
+  if (blocksIn(box, headline, blocks, isProse) > TITLE_BOX_MAX_PROSE) return [];
   const dek: Block[] = [];
   for (let i = headline.index + 1; i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -70,4 +89,16 @@ export function findDek(headline: Block, blocks: Block[], roots: Element[], acce
     if (b.kind === 'paragraph' && !b.linked && b.chars >= DEK_MIN_CHARS && accept(b)) dek.push(b);
   }
   return dek;
+}
+
+const isProse = (b: Block): boolean => b.kind === 'paragraph' && !b.linked && b.chars >= DEK_MIN_CHARS;
+
+/** How many blocks near the headline lie in `box` (only the title block's neighbourhood is looked at). */
+function blocksIn(box: Element, headline: Block, blocks: Block[], which: (b: Block) => boolean = () => true): number {
+  let n = 0;
+  for (let i = headline.index - TITLE_BOX_MAX_BLOCKS; i <= headline.index + TITLE_BOX_MAX_BLOCKS + 1; i++) {
+    const b = blocks[i];
+    if (b && box.contains(b.element) && which(b)) n++;
+  }
+  return n;
 }

@@ -6,7 +6,8 @@
 import { blockText } from './block-text';
 import { chooseArticle } from './choose-article';
 import { collectBlocks, type Block } from './collect-blocks';
-import { rejectInArticle, rejectInWholePage, relatedLinkLists } from './filter-units';
+import { dropRepeatedCaptions, unitText } from './captions';
+import { numberCellsOfKeptRows, rejectInArticle, rejectInWholePage, relatedLinkLists } from './filter-units';
 import { findDek, findHeadline } from './headline';
 import { articleEvidence, looksLikeArticle } from './is-article';
 import type { ExtractMode, ExtractResult, Unit } from './types';
@@ -22,8 +23,7 @@ export function extractUnits(doc: Document, options: { mode?: ExtractMode } = {}
   const textOf = (b: Block): string =>
     (texts[b.index] ??= blockText(b.element, b.inlineOnly ? collected.containers : undefined));
 
-  const headingTexts = blocks.map((b) => (b.kind === 'heading' ? textOf(b) : ''));
-  const headline = findHeadline(doc, blocks, headingTexts);
+  const headline = findHeadline(doc, blocks, textOf);
 
   const choice = chooseArticle(collected, body);
   // Each article block with the root it lies in (the winner or a joined sibling).
@@ -42,9 +42,12 @@ export function extractUnits(doc: Document, options: { mode?: ExtractMode } = {}
   const titleBlock = new Set<Block>(headline ? [headline] : []);
   if (options.mode !== 'whole-page') {
     const related = relatedLinkLists(inArticle, blocks, textOf);
+    const articleChars = (choice?.roots ?? []).reduce((n, r) => n + (collected.stats.get(r)?.chars ?? 0), 0);
     picked = inArticle.filter(
-      (b) => b !== headline && !related.has(b) && rejectInArticle(b, textOf(b), rootOf.get(b)!, collected.stats) === null,
+      (b) =>
+        b !== headline && !related.has(b) && rejectInArticle(b, textOf(b), rootOf.get(b)!, collected.stats, articleChars) === null,
     );
+    picked.push(...numberCellsOfKeptRows(inArticle, picked, textOf));
     if (picked.length && headline) {
       const accept = (b: Block): boolean => rejectInArticle(b, textOf(b), body, collected.stats) === null;
       for (const b of findDek(headline, blocks, choice?.roots ?? [], accept)) titleBlock.add(b);
@@ -53,29 +56,16 @@ export function extractUnits(doc: Document, options: { mode?: ExtractMode } = {}
     }
   }
   if (picked.length === 0) picked = blocks.filter((b) => rejectInWholePage(b, textOf(b)) === null);
-  picked = dropRepeatedCaptions(picked.filter(isVisible).sort((a, b) => a.index - b.index), textOf);
+  const finalText = (b: Block): string => unitText(textOf(b), b.kind);
+  picked = dropRepeatedCaptions(picked.filter(isVisible).sort((a, b) => a.index - b.index), finalText);
 
   const units: Unit[] = picked.map((b, i) => {
-    const unit: Unit = { id: `u${i}`, element: b.element, text: textOf(b), kind: titleBlock.has(b) ? 'headline' : b.kind };
+    const kind = titleBlock.has(b) ? 'headline' : b.kind;
+    const unit: Unit = { id: `u${i}`, element: b.element, text: finalText(b), kind };
     if (b.inlineOnly && picked.some((o) => o !== b && b.element.contains(o.element))) unit.containsUnits = true;
     return unit;
   });
   return { isArticle, units };
-}
-
-/**
- * A caption seen again is the same photo in a gallery, lightbox or second layout: translated once.
- * (Other repeated text stays: a meal plan or an interview repeats lines on purpose.)
- */
-function dropRepeatedCaptions(blocks: Block[], textOf: (b: Block) => string): Block[] {
-  const seen = new Set<string>();
-  return blocks.filter((b) => {
-    if (b.kind !== 'caption') return true;
-    const text = textOf(b);
-    if (seen.has(text)) return false;
-    seen.add(text);
-    return true;
-  });
 }
 
 /** In a real browser, drops blocks hidden by style sheets (jsdom has no layout: the check is skipped there). */

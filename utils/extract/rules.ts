@@ -29,18 +29,30 @@ export const CHROME_ROLES = new Set([
 export const CHROME_CLASS =
   /(^|[\s_-])(comments?|commentlist|comment-?section|disqus|replies|sidebar|side-?bar|related|recommend(ed|ations)?|more-?stories|most-?read|most-?popular|trending|newsletter|cookie|consent|gdpr|cmp|share|sharing|social|breadcrumbs?|pagination|pager|menu|navbar|nav|masthead|site-?header|site-?footer|footer|outbrain|taboola|skip-?link)($|[\s_-])/i;
 /**
- * Weaker words: boxes inside the chosen article that are not its text (ads, promos, bylines, tag lists,
- * screen-reader labels). Only checked between a block and the article root, never above the root, because
- * such words also appear on wrappers of the whole page ("field-label-hidden", "widget-container").
+ * Weaker words: boxes inside the chosen article that are not its text (ads, promos, bylines, author bios at
+ * the foot of a post, tag lists, screen-reader labels, print tools). Only checked between a block and the
+ * article root, never above the root, because such words also appear on wrappers of the whole page
+ * ("field-label-hidden", "widget-container"). "print" counts only as a token's first word ("print",
+ * "print-tools"): "mh0-print" or "d-print-none" are style utilities for printed pages, not boxes.
  */
 export const BOX_CLASS =
-  /(^|[\s_-])(ad|ads|advert|advertisement|adslot|ad-?slot|adunit|dfp|promo|promotion|sponsor(ed)?|subscribe|subscription|signup|paywall|popular|read-?more|readmore|also-?read|related|byline|author-?(bio|box|info|card)|bio|tags?|tag-?list|topics|sr-only|visually-?hidden|screen-?reader|noscript|modal|popup|print|print-?(only|header)|banner|toolbar|widget|caption-?credit|credit|meta|timestamp|dateline)($|[\s_-])/i;
-/** Class tokens a CMS derives from the content (taxonomy, post state), ignored when reading names. */
-export const CONTENT_TOKEN = /^(tag|tags|category|categories|topic|section|format|status|type|post-?id|postid|author|has|is|no|with|single|page-?id|term)[-_]/i;
+  /(^|[\s_-])(ad|ads|advert|advertisement|adslot|ad-?slot|adunit|dfp|promo|promotion|sponsor(ed)?|subscribe|subscription|signup|paywall|popular|read-?more|readmore|also-?read|related|byline|author-?(bio|box|info|card|profile)|post-?author|about-?(the-?)?author|bio|tags?|tag-?list|topics|sr-only|visually-?hidden|screen-?reader|noscript|modal|popup|(?<=^|\s)print(-?(only|header|logo|tools?))?|banner|toolbar|widget(?![-_]container)|caption-?credit|credit|meta|timestamp|dateline)($|[\s_-])/i;
+/**
+ * Class tokens a CMS derives from the content (taxonomy, post state), ignored when reading names.
+ * "author-jane-doe" is such a token, but "author-bio", "author-box" (the writer's profile at the foot of a
+ * blog post or column) name a box and are read.
+ */
+export const CONTENT_TOKEN =
+  /^(tag|tags|category|categories|topic|section|format|status|type|post-?id|postid|author(?![-_](bio|box|info|card|profile|details|excerpt|about)([-_]|$))|has|is|no|with|single|page-?id|term)[-_]/i;
 /** A box holding this share of the article root's text or more is the article itself, whatever its name. */
 export const BOX_MAX_SHARE = 0.5;
-/** Names of article bodies: never chrome or a box, whatever other words they carry. */
-export const KEEP_CLASS = /(^|[\s_-])(article-?body|story-?body|post-?body|entry-?content|post-?content|article-?content|story-?content|body-?text|main-?content|articletext|article-?text)($|[\s_-])/i;
+/**
+ * Names of article bodies: never chrome or a box, whatever other words they carry. Page builders set a post's
+ * text in "widgets" ("elementor-widget elementor-widget-text-editor", "…-theme-post-content"): those widgets
+ * are the body, and the "widget-container" wrapper every widget has is no box by itself (BOX_CLASS).
+ */
+export const KEEP_CLASS =
+  /(^|[\s_-])(article-?body|story-?body|post-?body|entry-?content|post-?content|article-?content|story-?content|body-?text|main-?content|articletext|article-?text|text-?editor|theme-post-content)($|[\s_-])/i;
 
 /** The kind of unit a leaf block becomes, by its tag (any other block is a paragraph). */
 export const UNIT_TAG_KIND: Readonly<Record<string, 'heading' | 'paragraph' | 'list-item' | 'quote' | 'caption'>> = {
@@ -78,19 +90,48 @@ export const SIBLING_PROSE_SHARE = 0.6;
 /** Such prose siblings must be reachable from the winner without crossing non-prose of this many characters. */
 export const SIBLING_GAP_CHARS = 300;
 
-/** Short lines that are page furniture inside article bodies, in any case. Whole text must match. */
+/**
+ * Short lines that are page furniture inside article bodies, in any case. Whole text must match, a trailing
+ * colon or dots allowed ("More:", "You may also like..." over a related list; "1 - 5 of 36", a gallery counter).
+ */
 export const FURNITURE_TEXT =
-  /^(advertisement|advert|anzeige|werbung|publicidade|publicité|sponsored|ad|read more|more|share|share this( article| story)?|tweet|email|print|comments?|subscribe|sign up|image|photo|video|image caption|media caption|getty images|reuters|ap|afp|loading( content)?\.*|related( articles| stories| content)?|recommended|see also|don[’']t miss|read next|more on this( story)?|most read|trending|continue reading|skip (to )?(main )?content|close|menu|search|top|back to top|\d+|\d+%|…|\.\.\.)$/i;
+  /^(advertisement|advert|anzeige|werbung|publicidade|publicité|sponsored|ad|read more|more|share|share this( article| story)?|tweet|email|print|comments?|subscribe|sign up|image|photo|video|captions?|image caption|media caption|getty images|reuters|ap|afp|loading( content)?\.*|related( articles| stories| content)?|recommended|see also|you (may|might) also like|don[’']t miss|read next|more on this( story)?|most read|trending|continue reading|skip (to )?(main )?content|close|menu|search|top|back to top|\d+|\d+%|\d+\s*[-–]\s*\d+ of \d+|\d+ (of|\/) \d+|…|\.\.\.)\s*[:.…]*$/i;
+
+/**
+ * A block that is only an address: an e-mail, a web address or a social handle (a reporter's contact line
+ * under a local news story, "paul.doe@paper.com", "twitter.com/pauldoe"). Nothing in it is translated. A bare
+ * name with a dot ("Booking.com", "Node.js") is a name, not an address, and stays.
+ */
+export const ADDRESS_ONLY =
+  /^(mailto:)?[\w.+-]+@[\w-]+(\.[\w-]+)+$|^(https?:\/\/|www\.)\S+$|^[\w-]+(\.[\w-]+)+\/\S*$|^@\w{2,}$/iu;
 
 /** Lines that are bylines, datelines or prompts rather than article text. Matched on short blocks only. */
 export const META_LINE = [
   /^(by|von|par|por|di|door|av)\s+\S+(\s+\S+){0,5}$/i, // "By Jane Doe"
   /^(updated|published|posted|last updated|aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b/i,
   /^(read|see|watch|listen|click)( more| also| here|:)/i,
-  /^(follow|like) (us|@)/i,
+  /^(follow|like) (us|me|@)/i,
   /^this (slideshow|video|content|feature) requires javascript/i,
+  // A media player's fallback line, shown where the player did not load.
+  /^((media|video|audio) playback is (unsupported|not supported)|your browser does not support (the )?(video|audio|media))\b/i,
   /^(photo|image|picture|foto|bild|credit)s?\s*(:|by\b)/i,
+  /^(©|copyright\b|\(c\)\s*\d{4})/i, // the publisher's legal line under a story
+  /^(filed|posted) (under|in)\s*:/i, // a blog post's category line
+  /^(reading time|read time|lesezeit|tempo de leitura|tiempo de lectura|temps de lecture|tempo di lettura)\b|^\d+\s*min(ute)?s?\.? read$/i,
+  // A date alone, the dateline under a blog post's title: "November 15, 2019", "15 November 2019".
+  /^((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2}\.? (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{4})$/i,
 ];
+/**
+ * The staff credit closing a wire or newspaper story: "(Reporting by Jane Doe; Editing by John Roe)",
+ * "Fox News' Jane Doe contributed to this report." A byline in other words (META_LINE drops "By Jane Doe").
+ */
+export const STAFF_CREDIT = [
+  /^\(((additional|with) )?(reporting|writing|editing|compiled|research) by\b[^()]*\)\.?$/i, // in parentheses
+  /^((additional|with) )?(reporting|writing) by\b[^.!?]*;\s*(additional reporting|editing|writing) by\b[^.!?]*\.?$/i, // two roles
+  /^((additional|with) )?(reporting|writing|editing) by\s+\S+(\s+\S+){0,4}\.?$/i, // a name or two
+  /^[^.!?]{0,80}\bcontributed (reporting|to this (report|story|article))\.?$/i,
+];
+export const STAFF_CREDIT_MAX_CHARS = 300;
 /** A short line that is a time stamp ("Nov. 20, 2019, 9:28 AM UTC", "22.11.2024 14:12"). */
 export const DATE_LINE = /\b\d{1,2}[:h]\d{2}\b|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/;
 export const DATE_LINE_MAX_CHARS = 60;
@@ -102,8 +143,32 @@ export const PROMO_MAX_CHARS = 250;
 export const CREDIT_LINE =
   /(©|\bcredit\b|\bcopyright\b|getty ?images|shutterstock|istock|\breuters\b|associated press|\bafp\b|\bap photo\b|\bdpa\b|\bepa\b|^(photo|foto|bild|image|picture|photograph)s?\s*:)/i;
 export const CREDIT_MAX_CHARS = 80;
+/**
+ * A photo credit closing a caption or an image's text, left out of the text sent for translation (the original
+ * stays on the page): "… in size (Image: GETTY)", "… (Photo by Kevin Mazur/Getty Images)" anywhere, and
+ * "…. Credit: ESA", "…. Photograph by Robyn Beck/AFP" after a caption's last sentence. Names and agencies
+ * are not translated, as credit-only captions are not (CREDIT_LINE).
+ */
+export const TRAILING_CREDIT =
+  /(?<=\S)\s*[(\[]\s*(\p{Lu}+\s+)?(image|photo|photograph|picture|pic|foto|bild|imagem|crédito|credit)s?\s*(:|by\b|\/)[^()[\]]{1,80}[)\]]$/iu;
+/** A caption's collapse link at its end ("… 2019. (AP Photo) less"). */
+export const CAPTION_COLLAPSE = /(?<=[.!?)”"])\s*(less|show less)$/iu;
+/** The end of a shortened copy of a caption ("… The Islanders ... more"): the full caption is elsewhere. */
+export const CAPTION_SHORTENED = /\s*(\.\.\.|…)\s*(more|read more|show more)?$/iu;
+export const CAPTION_TRAILING_CREDIT =
+  /(?<=[.!?。])\s*(image|photo|photograph|picture|pic|foto|bild|imagem|crédito|credit)s?\s*(:|by\b)\s*[^.:()]{1,60}$/iu;
 /** Only blocks with at most this many characters are tested against META_LINE. */
 export const META_LINE_MAX_CHARS = 90;
+
+/**
+ * Data tables in an article (results, standings, prices, election counts): a cell holding only a number
+ * ("5040", "85%", "1:42.3") is kept when a cell of its own row is kept, so the table is translated as a whole
+ * and each row still reads "Kyle Busch 5040 5 1" rather than losing its figures. A layout table's stray
+ * number (a page counter, a year beside no text) has no kept cell in its row and stays out.
+ */
+export const TABLE_CELL_TAGS = new Set(['TD', 'TH']);
+export const NUMBER_CELL = /^[^\p{L}]*\p{N}[^\p{L}]*$/u;
+export const NUMBER_CELL_MAX_CHARS = 40;
 
 /** A block whose text is mostly link text is a link list or teaser, not prose. */
 export const MAX_LINK_DENSITY = 0.5;

@@ -2,8 +2,12 @@
 import { CLASS_OWN, PREFIX, TAG_PAIR } from '../dom-labels';
 import { BOX_CLASS, CHROME_CLASS, CHROME_ROLES, CHROME_TAGS, CONTENT_TOKEN, KEEP_CLASS, SKIP_TAGS } from './rules';
 
-/** Utility classes that mean "not shown" on their own (not "hidden-xs", which hides on small screens only). */
-const HIDDEN_CLASS = /(^|\s)(hide|hidden|is-hidden|u-hidden|d-none|display-none|invisible|visually-hidden|sr-only|screen-reader-text)(\s|$)/;
+/**
+ * Utility classes that mean "not shown" on their own (not "hidden-xs", which hides on small screens only),
+ * screen-reader-only labels included ("off-screen": "Image caption" before a caption, "Media caption").
+ */
+const HIDDEN_CLASS =
+  /(^|\s)(hide|hidden|is-hidden|u-hidden|d-none|display-none|invisible|visually-hidden|sr-only|screen-reader-text|off-?screen)(\s|$)/;
 const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const OWN_TAG_PREFIX = `${PREFIX.toUpperCase()}-`;
 const PAIR_TAG = TAG_PAIR.toUpperCase();

@@ -56,6 +56,27 @@ describe('extractUnits: units and kinds', () => {
     expect(kinds['The council chamber on Tuesday evening.']).toBe('caption');
   });
 
+  it('keeps a results table whole: number cells of rows with text are units, a stray number is not', () => {
+    page(`<table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>
+      <tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr><tr><td>2</td><td>Martin Truex Jr.</td><td>85%</td></tr></table>
+      <table><tr><td>2019</td></tr></table>`);
+    const t = texts();
+    const start = t.indexOf('Pos.');
+    expect(t.slice(start, start + 9)).toEqual(['Pos.', 'Driver', 'Points', '1', 'Kyle Busch', '5040', '2', 'Martin Truex Jr.', '85%']);
+    expect(t).not.toContain('2019');
+  });
+
+  it('translates a table footer that repeats the header row once, in the header', () => {
+    page(`<table><thead><tr><th>Player</th><th>Plays</th></tr></thead><tfoot><tr><th>Player</th><th>Plays</th></tr></tfoot>
+      <tbody><tr><td>Larry Ogunjobi</td><td>63</td></tr></tbody></table>
+      <table><thead><tr><th>Team</th></tr></thead><tfoot><tr><td>Total of the season</td></tr></tfoot><tbody><tr><td>Browns</td></tr></tbody></table>`);
+    const t = texts();
+    expect(t.filter((x) => x === 'Player')).toHaveLength(1);
+    expect(t).toContain('Larry Ogunjobi');
+    expect(t).toContain('63');
+    expect(t).toContain('Total of the season');
+  });
+
   it('keeps block boundaries: a list item label and its sub-list are separate units', () => {
     page('<ul><li>Spending <ul><li>Roads and bridges in the north</li><li>Schools and libraries</li></ul></li></ul>');
     const t = texts();
@@ -153,6 +174,20 @@ describe('extractUnits on a page Duet has already rendered', () => {
     for (const u of before) renderer.showTranslation(u, `Übersetzung: ${u.text}`);
     expect(doc.querySelectorAll('duet-pair').length, 'the renderer wrapped originals').toBeGreaterThan(0);
     const after = extractUnits(doc, { mode }).units;
+    expect(after.map((u) => u.text)).toEqual(before.map((u) => u.text));
+    expect(after.map((u) => u.element)).toEqual(before.map((u) => u.element));
+    renderer.destroy();
+  });
+
+  it('a results table with a repeated footer and number cells rescans to the same units', () => {
+    page(`<table><thead><tr><th>Player</th><th>Plays</th></tr></thead><tfoot><tr><th>Player</th><th>Plays</th></tr></tfoot>
+      <tbody><tr><td>Larry Ogunjobi</td><td>63</td></tr></tbody></table>
+      <figure><figcaption>The mayor speaks to reporters after the vote. (Photo: Jane Doe/Reuters)</figcaption></figure>`);
+    const before = extractUnits(document).units;
+    const renderer = createRenderer(document, { layout: 'side-by-side', targetLanguage: 'de' });
+    renderer.showLoading(before);
+    for (const u of before) renderer.showTranslation(u, `Übersetzung: ${u.text}`);
+    const after = extractUnits(document).units;
     expect(after.map((u) => u.text)).toEqual(before.map((u) => u.text));
     expect(after.map((u) => u.element)).toEqual(before.map((u) => u.element));
     renderer.destroy();
