@@ -5,6 +5,7 @@ import type { PortResponse, TabStatus } from '../messaging/protocol';
 import { createRenderer } from '../render';
 import { createViewportScheduler } from '../schedule/viewport';
 import { watchMutations } from '../schedule/mutations';
+import { PieceAssembler } from './long-text';
 import { PortClient } from './port-client';
 import { mark } from './marks';
 
@@ -50,6 +51,7 @@ export class TranslationSession {
   private detected = new Map<string, number>();
   private readonly renderer;
   private readonly port: Transport;
+  private readonly pieces = new PieceAssembler();
   private scheduler: ReturnType<typeof createViewportScheduler> | undefined;
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
   private nextRescanAt = 0;
@@ -68,7 +70,10 @@ export class TranslationSession {
     const connect = options.connect ?? ((onResponse, onLost) => new PortClient(onResponse, onLost));
     this.port = connect(
       (response) => this.onResponse(response),
-      (lost) => this.request(lost.map((id) => this.units.get(id)).filter((u): u is Unit => !!u), true),
+      (lost) => {
+        const ids = new Set(lost.map((id) => this.pieces.unitOf(id)));
+        this.request([...ids].map((id) => this.units.get(id)).filter((u): u is Unit => !!u), true);
+      },
     );
   }
 
@@ -167,7 +172,8 @@ export class TranslationSession {
     this.rescanTimer = undefined;
     // Work not finished yet is dropped: it will be asked again (from the cache, usually) next time.
     const open = [...this.requested].filter((id) => !this.received.has(id) && !this.failed.has(id));
-    this.port.cancel(open);
+    this.port.cancel(open.flatMap((id) => this.pieces.wireIds(id)));
+    for (const id of open) this.pieces.forget(id);
     for (const id of open) this.requested.delete(id);
     this.renderer.setMode('original');
     this.report();
@@ -182,7 +188,7 @@ export class TranslationSession {
     this.renderer.showLoading(wanted);
     for (let i = 0; i < wanted.length; i += UNITS_PER_MESSAGE) {
       const chunk = wanted.slice(i, i + UNITS_PER_MESSAGE);
-      this.port.translate(chunk.map((u) => ({ id: u.id, text: u.text })), this.options.from, this.options.to);
+      this.port.translate(chunk.flatMap((u) => this.pieces.wire(u.id, u.text)), this.options.from, this.options.to);
     }
     mark('requested');
     this.report();
@@ -202,7 +208,9 @@ export class TranslationSession {
     if (response.type === 'translated') {
       mark('first-result');
       {
-        for (const r of response.results) {
+        for (const piece of response.results) {
+          const r = this.pieces.collect(piece);
+          if (!r) continue; // more pieces of this unit to come
           const unit = this.units.get(r.id);
           if (!unit || !this.requested.has(r.id)) continue;
           const sameLanguage = r.sameLanguage === true;
@@ -215,8 +223,9 @@ export class TranslationSession {
         }
       }
     } else {
-      for (const id of response.ids) {
+      for (const id of new Set(response.ids.map((wireId) => this.pieces.unitOf(wireId)))) {
         if (!this.requested.has(id)) continue;
+        this.pieces.forget(id);
         this.failed.set(id, response.error.message);
         if (this.mode !== 'original') this.showError(id, response.error.message);
       }

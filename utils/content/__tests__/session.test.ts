@@ -145,3 +145,45 @@ describe('TranslationSession', () => {
     expect(bg.cancelled).toEqual([bg.sent.at(-1)![0]!.id]);
   });
 });
+
+describe('TranslationSession with a block too long for one request', () => {
+  beforeEach(() => {
+    document.open();
+    document.write(html);
+    document.close();
+  });
+
+  it('sends it in pieces and shows the joined translation once every piece is in', async () => {
+    const long = Array.from({ length: 120 }, (_, i) => `Sentence ${i} of a very long paragraph about the city budget and its many lines.`).join(' ');
+    const target = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith('Rutte once again'))!;
+    target.textContent = long;
+    const { bg, session } = await bilingualSession();
+    const sent = bg.sent.flat();
+    const pieces = sent.filter((u) => u.id.includes('~'));
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.map((p) => p.text).join(' ')).toBe(long);
+    const unitId = pieces[0]!.id.split('~')[0]!;
+    const shown = () => document.querySelector(`[${ATTR_FOR}="${unitId}"]`)!;
+    bg.respond({ type: 'translated', results: pieces.slice(0, -1).map((p) => ({ id: p.id, text: `T(${p.id})`, cached: false })) });
+    expect(shown().getAttribute(ATTR_STATE)).toBe('loading'); // one piece still missing
+    const last = pieces.at(-1)!;
+    bg.respond({ type: 'translated', results: [{ id: last.id, text: `T(${last.id})`, cached: false }] });
+    expect(shown().getAttribute(ATTR_STATE)).toBe('done');
+    expect(shown().textContent).toBe(pieces.map((p) => `T(${p.id})`).join(' '));
+    session.destroy();
+  });
+
+  it('a failed piece fails the unit; its retry sends every piece again', async () => {
+    const long = Array.from({ length: 120 }, (_, i) => `Sentence ${i} of a very long paragraph about the city budget and its many lines.`).join(' ');
+    [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith('Rutte once again'))!.textContent = long;
+    const { bg } = await bilingualSession();
+    const pieces = bg.sent.flat().filter((u) => u.id.includes('~'));
+    const unitId = pieces[0]!.id.split('~')[0]!;
+    bg.respond({ type: 'translated', results: [{ id: pieces[0]!.id, text: 'T0', cached: false }] });
+    bg.respond({ type: 'failed', ids: [pieces[1]!.id], error: { kind: 'server', message: 'Busy.', retryable: true } });
+    const shown = document.querySelector(`[${ATTR_FOR}="${unitId}"]`)!;
+    expect(shown.getAttribute(ATTR_STATE)).toBe('error');
+    (shown.querySelector(`.${CLASS_RETRY}`) as HTMLButtonElement).click();
+    expect(bg.sent.at(-1)!.map((u) => u.id)).toEqual(pieces.map((p) => p.id));
+  });
+});
