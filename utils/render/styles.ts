@@ -10,6 +10,11 @@ const TR = TAG_TRANSLATION;
 const ORIGINAL = `[${ATTR_UNIT_ID}]`;
 const DONE = `${TR}[${ATTR_STATE}="done"]`;
 const ONLY = `html[${ATTR_MODE}="translation"]`;
+/**
+ * An original that holds other units (loose text around paragraphs on old pages, Unit.containsUnits)
+ * is never hidden in Translation only: hiding it would hide the units inside it and their translations.
+ */
+const LEAF = `:not(:has(${ORIGINAL}))`;
 
 /** Pair shown as one column: translation under the original. */
 const STACKED = `
@@ -58,8 +63,8 @@ ${TR} > .${CLASS_RETRY} {
 ${stacking}
 ${ONLY} ${PAIR}:has(> ${DONE}) { display: grid; grid-template-columns: minmax(0, 1fr); }
 ${ONLY} ${PAIR} > ${DONE} { order: -1; margin-top: 0; }
-${ONLY} ${PAIR}:has(> ${DONE}):not(:hover):not(:focus-within) > ${ORIGINAL} { display: none !important; }
-${ONLY} ${ORIGINAL}:has(> ${DONE}):not(:hover):not(:focus-within) { font-size: 0 !important; visibility: hidden !important; }
+${ONLY} ${PAIR}:has(> ${DONE}):not(:hover):not(:focus-within) > ${ORIGINAL}${LEAF} { display: none !important; }
+${ONLY} ${ORIGINAL}${LEAF}:has(> ${DONE}):not(:hover):not(:focus-within) { font-size: 0 !important; visibility: hidden !important; }
 ${ONLY} ${ORIGINAL} > ${DONE} { visibility: visible; font-size: var(--duet-fs, 1rem); line-height: var(--duet-lh, normal); }
 ${ONLY} ${DONE} { opacity: 1; }
 `;
