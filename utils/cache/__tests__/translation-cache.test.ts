@@ -48,7 +48,7 @@ describe('translation cache', () => {
     await cache.putMany([{ key: key(1), text: 'a' }]);
     const after = await cache.stats();
     expect(after.entries).toBe(2);
-    expect(after.bytes).toBe(expected - 6);
+    expect(after.bytes).toBe(expected - estimateRecordBytes({ key: key(1), text: 'aaaa' }) + estimateRecordBytes({ key: key(1), text: 'a' }));
     expect((await cache.getMany([key(1)])).get(key(1))?.text).toBe('a');
     await cache.clear();
     expect(await cache.stats()).toMatchObject({ entries: 0, bytes: 0 });
@@ -75,7 +75,7 @@ describe('translation cache', () => {
   });
 
   it('never stays over the cap, and stats agree with what is stored', async () => {
-    const maxBytes = 20_000;
+    const maxBytes = 40_000; // room for one round of 20 (the newest must survive whole)
     const cache = await open(maxBytes);
     for (let round = 0; round < 10; round++) {
       await cache.putMany(Array.from({ length: 20 }, (_, i) => ({ key: key(round * 100 + i), text: sentence(i) })));
