@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { withMemoryTier } from '../cache/memory-tier';
+import { NO_DISK, withMemoryTier } from '../cache/memory-tier';
 import { openTranslationCache, type TranslationCache } from '../cache/translation-cache';
 import { resolveTarget } from '../content/resolve-target';
 import { providers } from '../translate/providers';
@@ -49,17 +49,15 @@ export function setupBackground(): void {
   });
   let service: Promise<UnitTranslator> | undefined;
   const getService = (): Promise<UnitTranslator> =>
-    (service ??= openCache().then((c) =>
-      createTranslationService({
-        cache: c,
-        batcher,
-        getTranslator: (id: ProviderId) => providers[id],
-        getConfig: providerConfig,
-      }),
-    ).catch((error: unknown) => {
-      service = undefined;
-      throw error;
-    }));
+    (service ??= openCache()
+      .catch((error: unknown) => {
+        // A broken disk cache must not stop translation (service.ts reads and writes are best-effort too).
+        console.warn('[duet] translating without the disk cache until the next start', error);
+        return withMemoryTier(NO_DISK);
+      })
+      .then((cache) =>
+        createTranslationService({ cache, batcher, getTranslator: (id: ProviderId) => providers[id], getConfig: providerConfig }),
+      ));
 
   // Open the database now, not on the first request: a worker woken by a tab's port would otherwise
   // add the open (10–30 ms, more in a fresh profile) to the first paragraph's wait.

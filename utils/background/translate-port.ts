@@ -63,10 +63,12 @@ export function servePort(port: Port, service: UnitTranslator, getSettings: () =
       }
       return;
     }
-    const settings = await getSettings();
+    // Registered before anything is awaited, so a cancel that arrives meanwhile still finds it.
     const job: Job = { controller: new AbortController(), open: new Set(request.units.map((u) => u.id)) };
     jobs.add(job);
     try {
+      const settings = await getSettings();
+      if (job.controller.signal.aborted) return;
       await service.translateUnits({
         providerId: settings.provider,
         from: request.from,

@@ -54,3 +54,16 @@ export function withMemoryTier(disk: TranslationCache, maxEntries = MEMORY_TIER_
     close: () => disk.close(),
   };
 }
+
+/**
+ * Stands in for IndexedDB when it cannot be opened (disk full, a broken profile, a newer version
+ * holding it): translation goes on with the memory tier only, rather than failing every paragraph.
+ */
+export const NO_DISK: TranslationCache = {
+  getMany: async () => new Map(),
+  putMany: async () => {},
+  stats: async () => ({ entries: 0, bytes: 0, maxBytes: 0 }),
+  clear: async () => {},
+  setMaxBytes: async () => {},
+  close: () => {},
+};

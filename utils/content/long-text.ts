@@ -18,6 +18,7 @@ export function splitLongText(text: string, max = MAX_PIECE_CHARS): string[] {
     for (const m of window.matchAll(SENTENCE_END)) cut = m.index + m[0].length;
     if (cut < max / 4) cut = window.lastIndexOf(' ') + 1; // no sentence end in reach: cut at a space
     if (cut <= 0) cut = max; // one endless word (a URL, a CJK run without punctuation)
+    if (/[\uD800-\uDBFF]/.test(rest[cut - 1] ?? '')) cut -= 1; // never split a surrogate pair (emoji, rare CJK)
     pieces.push(rest.slice(0, cut).trim());
     rest = rest.slice(cut);
   }
@@ -34,10 +35,19 @@ const PIECE = '~';
  * Sends long units as pieces and puts their translations back together: the rest of the content
  * script only ever sees whole units.
  */
+/** Languages written without spaces between words: their pieces join with nothing between them. */
+const NO_SPACES = /^(zh|ja|th|lo|km|my)\b/i;
+
 export class PieceAssembler {
   private readonly open = new Map<string, (Result | undefined)[]>();
+  private readonly joiner: string;
 
-  constructor(private readonly max = MAX_PIECE_CHARS) {}
+  constructor(
+    targetLanguage: string,
+    private readonly max = MAX_PIECE_CHARS,
+  ) {
+    this.joiner = NO_SPACES.test(targetLanguage) ? '' : ' ';
+  }
 
   /** What goes on the wire for one unit: itself, or one item per piece. */
   wire(id: string, text: string): { id: string; text: string }[] {
@@ -68,7 +78,7 @@ export class PieceAssembler {
     if (parts.some((p) => p === undefined)) return undefined;
     this.open.delete(unitId);
     const done = parts as Result[];
-    const whole: Result = { id: unitId, text: done.map((p) => p.text).join(' '), cached: done.every((p) => p.cached) };
+    const whole: Result = { id: unitId, text: done.map((p) => p.text).join(this.joiner), cached: done.every((p) => p.cached) };
     if (done[0]!.detectedLanguage) whole.detectedLanguage = done[0]!.detectedLanguage;
     if (done.every((p) => p.sameLanguage)) whole.sameLanguage = true;
     return whole;

@@ -9,8 +9,11 @@ import { PieceAssembler } from './long-text';
 import { PortClient } from './port-client';
 import { mark } from './marks';
 
-/** Units per port message: a whole screen fits in one, so the background packs it into the fewest requests. */
-const UNITS_PER_MESSAGE = 250;
+/**
+ * Items (units, or pieces of long units) per port message: a whole screen fits in one, so the
+ * background packs it into the fewest requests; the protocol accepts up to 500.
+ */
+const ITEMS_PER_MESSAGE = 250;
 
 /** How units reach the background: the port in the browser, a stand-in in tests. */
 export interface Transport {
@@ -51,7 +54,7 @@ export class TranslationSession {
   private detected = new Map<string, number>();
   private readonly renderer;
   private readonly port: Transport;
-  private readonly pieces = new PieceAssembler();
+  private readonly pieces: PieceAssembler;
   private scheduler: ReturnType<typeof createViewportScheduler> | undefined;
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
   private nextRescanAt = 0;
@@ -67,6 +70,7 @@ export class TranslationSession {
       // The renderer's own DOM writes must never come back to us as "new content".
       mutate: (fn) => (this.watcher ? this.watcher.pause(fn) : fn()),
     });
+    this.pieces = new PieceAssembler(options.to);
     const connect = options.connect ?? ((onResponse, onLost) => new PortClient(onResponse, onLost));
     this.port = connect(
       (response) => this.onResponse(response),
@@ -186,15 +190,18 @@ export class TranslationSession {
     for (const u of wanted) this.requested.add(u.id);
     // One call for the whole batch: the renderer reads every original's style before writing anything.
     this.renderer.showLoading(wanted);
-    for (let i = 0; i < wanted.length; i += UNITS_PER_MESSAGE) {
-      const chunk = wanted.slice(i, i + UNITS_PER_MESSAGE);
-      this.port.translate(chunk.flatMap((u) => this.pieces.wire(u.id, u.text)), this.options.from, this.options.to);
+    // Long units travel as several pieces: count what goes on the wire, not units.
+    const items = wanted.flatMap((u) => this.pieces.wire(u.id, u.text));
+    for (let i = 0; i < items.length; i += ITEMS_PER_MESSAGE) {
+      this.port.translate(items.slice(i, i + ITEMS_PER_MESSAGE), this.options.from, this.options.to);
     }
     mark('requested');
     this.report();
   }
 
   private retry(ids: string[]): void {
+    // In Original nothing is sent; the failures stay failed (and retryable) until the reader is back.
+    if (this.mode === 'original') return;
     const units: Unit[] = [];
     for (const id of ids) {
       const unit = this.units.get(id);

@@ -132,8 +132,12 @@ export function createRenderer(doc: Document, options: RendererOptions): Rendere
     translation.setAttribute('translate', 'no');
     translation.setAttribute('lang', lang);
     translation.setAttribute('dir', directionOf(lang));
-    const pair = look.placement === 'wrap' ? doc.createElement(TAG_PAIR) : null;
-    applyLook(look, translation, pair);
+    // An original that holds other units (old-CMS loose text, at worst <body> itself) is never moved
+    // into a pair: that would drag the units inside it along, and a page needs its <body> where it is.
+    const tag = unit.element.tagName.toUpperCase();
+    const placement = unit.containsUnits || tag === 'BODY' || tag === 'HTML' ? 'inside' : look.placement;
+    const pair = placement === 'wrap' ? doc.createElement(TAG_PAIR) : null;
+    applyLook({ ...look, placement }, translation, pair);
     return { unit, translation, pair, attached: false, previousUnitAttr: null };
   }
 

@@ -99,18 +99,20 @@ export function createProviderQueue(translator: Translator, options: QueueOption
     for (let attemptNo = 1; ; attemptNo++) {
       const release = await limiter.acquire(signal);
       let failure: TranslateError;
+      let delay: number;
       try {
         return await attempt(texts, from, to, config, signal);
       } catch (error) {
         failure = error as TranslateError;
+        delay = backoffDelay(attemptNo, failure, policy, random);
+        // A 429 is about the provider, not this request: hold every caller back, before this slot is
+        // released to the next one and whether or not this request tries again.
+        if (failure.kind === 'rate-limit') limiter.pause(delay);
       } finally {
         release();
       }
       if (!failure.retryable || attemptNo >= policy.maxAttempts) throw failure;
-      const delay = backoffDelay(attemptNo, failure, policy, random);
       if (Date.now() - firstStart + delay > policy.maxTotalMs) throw failure;
-      // A 429 is about the provider, not this request: hold every caller back.
-      if (failure.kind === 'rate-limit') limiter.pause(delay);
       await sleep(delay, signal);
     }
   }

@@ -77,4 +77,17 @@ describe('servePort', () => {
     p.disconnect();
     expect(signals[1]!.aborted).toBe(true);
   });
+
+  it('a cancel that arrives while settings are still loading stops the job before any work', async () => {
+    let settingsReady!: () => void;
+    const slowSettings = () => new Promise<typeof DEFAULT_SETTINGS>((resolve) => (settingsReady = () => resolve(DEFAULT_SETTINGS)));
+    const service: UnitTranslator = { translateUnits: vi.fn(async () => {}) };
+    const p = fakePort();
+    servePort(p.port, service, slowSettings);
+    const sent = p.send({ type: 'translate', units: [{ id: 'a', text: 'a' }], from: 'auto', to: 'de' });
+    await p.send({ type: 'cancel', ids: ['a'] });
+    settingsReady();
+    await sent;
+    expect(service.translateUnits).not.toHaveBeenCalled();
+  });
 });

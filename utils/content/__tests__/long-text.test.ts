@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitLongText } from '../long-text';
+import { PieceAssembler, splitLongText } from '../long-text';
 
 const sentence = (n: number) => `Sentence number ${n} says something about the council's budget, at some length.`;
 
@@ -26,5 +26,24 @@ describe('splitLongText', () => {
     expect(bySpace.join(' ')).toBe(words);
     const blob = 'x'.repeat(1200);
     expect(splitLongText(blob, 500)).toEqual(['x'.repeat(500), 'x'.repeat(500), 'x'.repeat(200)]);
+  });
+});
+
+describe('splitLongText and PieceAssembler edge cases', () => {
+  it('never cuts an emoji in half', () => {
+    const text = '😀'.repeat(600); // 1,200 UTF-16 code units, no spaces or sentence ends
+    const pieces = splitLongText(text, 501);
+    expect(pieces.join('')).toBe(text);
+    for (const p of pieces) expect(p).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
+  });
+
+  it('joins pieces without spaces for languages written without them', () => {
+    for (const [to, expected] of [['ja', '一二'], ['de', '一 二']] as const) {
+      const assembler = new PieceAssembler(to, 10);
+      const wire = assembler.wire('d1', 'x'.repeat(15));
+      expect(wire.map((w) => w.id)).toEqual(['d1~0', 'd1~1']);
+      expect(assembler.collect({ id: 'd1~0', text: '一', cached: false })).toBeUndefined();
+      expect(assembler.collect({ id: 'd1~1', text: '二', cached: true })).toEqual({ id: 'd1', text: expected, cached: false });
+    }
   });
 });

@@ -114,6 +114,20 @@ describe('TranslationSession', () => {
     expect(session.status().failed).toBe(0);
   });
 
+  it('a retry asked for while showing Original keeps the failures for when the reader is back', async () => {
+    const { bg, session } = await bilingualSession();
+    const [first] = bg.sent.flat();
+    bg.respond({ type: 'failed', ids: [first!.id], error: { kind: 'server', message: 'Busy.', retryable: true } });
+    session.setMode('original');
+    const sends = bg.sent.length;
+    session.retryFailed();
+    expect(bg.sent.length).toBe(sends);
+    expect(session.status().failed).toBe(1);
+    session.setMode('bilingual');
+    session.retryFailed();
+    expect(bg.sent.at(-1)).toEqual([first]);
+  });
+
   it('asks again for what was in flight when the background went away', async () => {
     const { bg, session } = await bilingualSession();
     const ids = bg.sent.flat().map((u) => u.id);

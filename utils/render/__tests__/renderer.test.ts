@@ -290,3 +290,22 @@ describe('renderer placement and direction', () => {
     expect((unit!.element as HTMLElement).getAttribute('style')).toBeNull(); // original never restyled inline
   });
 });
+
+describe('renderer: originals that hold other units', () => {
+  it('never moves them (or <body>) into a pair: their translation goes inside, and restore is exact', () => {
+    const doc = new JSDOM('<body>Loose text of an old page.<br><div id="box">More loose text.<p id="inner">A paragraph inside.</p></div></body>').window.document;
+    const before = doc.documentElement.innerHTML;
+    const body: Unit = { id: 'b', element: doc.body, text: 'Loose text of an old page.', kind: 'paragraph', containsUnits: true };
+    const box: Unit = { id: 'x', element: doc.getElementById('box')!, text: 'More loose text.', kind: 'paragraph', containsUnits: true };
+    const inner: Unit = { id: 'i', element: doc.getElementById('inner')!, text: 'A paragraph inside.', kind: 'paragraph' };
+    const renderer = createRenderer(doc, { layout: 'side-by-side', targetLanguage: 'de' });
+    renderer.showLoading([body, box, inner]);
+    for (const u of [body, box, inner]) renderer.showTranslation(u, `DE ${u.text}`);
+    expect(doc.body.parentElement).toBe(doc.documentElement);
+    expect(box.element.parentElement).toBe(doc.body);
+    expect(translationOf(doc, 'x')[0]!.parentElement).toBe(box.element);
+    expect(inner.element.parentElement!.tagName.toLowerCase()).toBe(TAG_PAIR); // ordinary units still pair
+    renderer.restore();
+    expect(doc.documentElement.innerHTML).toBe(before);
+  });
+});

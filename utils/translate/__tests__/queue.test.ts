@@ -238,3 +238,21 @@ describe('canStartNow', () => {
     expect(run.done).toBe(true);
   });
 });
+
+describe('429 pause', () => {
+  it('holds back every other caller even when this request gives up (Retry-After beyond the retry budget)', async () => {
+    const { translator, calls } = scripted({ concurrency: 1 }, (request, call) =>
+      call === 1 ? Promise.reject(new TranslateError('rate-limit', 'later', { status: 429, retryAfterMs: 60_000 })) : echo(request),
+    );
+    const queue = createProviderQueue(translator, { random: noJitter });
+    const first = settle(queue.run(['a'], 'de', 'en', {}, live()));
+    const second = settle(queue.run(['b'], 'de', 'en', {}, live()));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(first.error?.kind).toBe('rate-limit');
+    await vi.advanceTimersByTimeAsync(59_000);
+    expect(calls).toHaveLength(1); // 'b' did not walk into the limit
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(calls.map((c) => c.request.texts[0])).toEqual(['a', 'b']);
+    expect(second.value).toEqual([{ text: 'EN:b' }]);
+  });
+});
