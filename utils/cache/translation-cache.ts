@@ -56,6 +56,12 @@ export interface OpenCacheOptions {
   now?: () => number;
 }
 
+/**
+ * Cache writes need not reach the disk before the next read may start: a translation lost in a crash
+ * is simply asked for again. Relaxed durability keeps lookups from queueing behind a disk flush.
+ */
+const RELAXED = { durability: 'relaxed' } as const;
+
 /** Eviction frees down to this share of the cap, so a full cache doesn't evict on every single write. */
 const EVICT_DOWN_TO = 0.9;
 
@@ -100,7 +106,7 @@ export async function openTranslationCache(options: OpenCacheOptions): Promise<T
       const found = new Map<string, CachedTranslation>();
       const unique = [...new Set(keys)];
       if (unique.length === 0) return found;
-      const tx = db.transaction(TRANSLATIONS_STORE, 'readwrite');
+      const tx = db.transaction(TRANSLATIONS_STORE, 'readwrite', RELAXED);
       const store = tx.store;
       const lastUsed = stamp();
       const records = await Promise.all(unique.map((key) => store.get(key)));
@@ -122,7 +128,7 @@ export async function openTranslationCache(options: OpenCacheOptions): Promise<T
       // Last write wins for a key repeated in one call.
       const byKey = new Map(entries.map((entry) => [entry.key, entry]));
       if (byKey.size === 0) return;
-      const tx = db.transaction([TRANSLATIONS_STORE, META_STORE], 'readwrite');
+      const tx = db.transaction([TRANSLATIONS_STORE, META_STORE], 'readwrite', RELAXED);
       const store = tx.objectStore(TRANSLATIONS_STORE);
       const lastUsed = stamp();
       const [totals, previous] = await Promise.all([
