@@ -9,6 +9,9 @@ import { PieceAssembler } from './long-text';
 import { PortClient } from './port-client';
 import { mark } from './marks';
 
+/** How long a requested unit waits for its answer before it shows a loading placeholder. */
+const PLACEHOLDER_DELAY_MS = 60;
+
 /**
  * Items (units, or pieces of long units) per port message: a whole screen fits in one, so the
  * background packs it into the fewest requests; the protocol accepts up to 500.
@@ -57,6 +60,8 @@ export class TranslationSession {
   private readonly pieces: PieceAssembler;
   private scheduler: ReturnType<typeof createViewportScheduler> | undefined;
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  private placeholderTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly awaitingPlaceholder = new Set<string>();
   private nextRescanAt = 0;
   private watcher: ReturnType<typeof watchMutations> | undefined;
 
@@ -167,6 +172,9 @@ export class TranslationSession {
   }
 
   private deactivate(): void {
+    clearTimeout(this.placeholderTimer);
+    this.placeholderTimer = undefined;
+    this.awaitingPlaceholder.clear();
     this.mode = 'original';
     this.scheduler?.destroy();
     this.scheduler = undefined;
@@ -187,9 +195,14 @@ export class TranslationSession {
     if (this.mode === 'original') return;
     const wanted = units.filter((u) => again || (!this.requested.has(u.id) && !this.received.has(u.id)));
     if (wanted.length === 0) return;
-    for (const u of wanted) this.requested.add(u.id);
-    // One call for the whole batch: the renderer reads every original's style before writing anything.
-    this.renderer.showLoading(wanted);
+    for (const u of wanted) {
+      this.requested.add(u.id);
+      this.awaitingPlaceholder.add(u.id);
+    }
+    // Placeholders wait a moment: when the cache answers first, the page is laid out once, with the
+    // translations, instead of twice (placeholders, then translations). On a 60,000-element page one
+    // layout is ~150 ms of the reader's main thread.
+    this.placeholderTimer ??= setTimeout(() => this.showPlaceholders(), PLACEHOLDER_DELAY_MS);
     // Long units travel as several pieces: count what goes on the wire, not units.
     const items = wanted.flatMap((u) => this.pieces.wire(u.id, u.text));
     for (let i = 0; i < items.length; i += ITEMS_PER_MESSAGE) {
@@ -197,6 +210,14 @@ export class TranslationSession {
     }
     mark('requested');
     this.report();
+  }
+
+  private showPlaceholders(): void {
+    this.placeholderTimer = undefined;
+    const units = [...this.awaitingPlaceholder].map((id) => this.units.get(id)).filter((u): u is Unit => !!u);
+    this.awaitingPlaceholder.clear();
+    // One call for the whole batch: the renderer reads every original's style before writing anything.
+    if (units.length && this.mode !== 'original') this.renderer.showLoading(units);
   }
 
   private retry(ids: string[]): void {
@@ -214,25 +235,30 @@ export class TranslationSession {
   private onResponse(response: PortResponse): void {
     if (response.type === 'translated') {
       mark('first-result');
-      {
-        for (const piece of response.results) {
-          const r = this.pieces.collect(piece);
-          if (!r) continue; // more pieces of this unit to come
-          const unit = this.units.get(r.id);
-          if (!unit || !this.requested.has(r.id)) continue;
-          const sameLanguage = r.sameLanguage === true;
-          this.received.set(r.id, { text: r.text, cached: r.cached, sameLanguage, lang: r.detectedLanguage });
-          this.failed.delete(r.id);
-          if (r.detectedLanguage) this.detected.set(r.detectedLanguage, (this.detected.get(r.detectedLanguage) ?? 0) + 1);
-          if (this.mode === 'original') continue;
-          if (sameLanguage) this.renderer.remove(unit.id);
-          else this.renderer.showTranslation(unit, r.text, { lang: this.options.to });
-        }
+      const shown: [Unit, string][] = [];
+      for (const piece of response.results) {
+        const r = this.pieces.collect(piece);
+        if (!r) continue; // more pieces of this unit to come
+        const unit = this.units.get(r.id);
+        if (!unit || !this.requested.has(r.id)) continue;
+        const sameLanguage = r.sameLanguage === true;
+        this.received.set(r.id, { text: r.text, cached: r.cached, sameLanguage, lang: r.detectedLanguage });
+        this.failed.delete(r.id);
+        this.awaitingPlaceholder.delete(r.id);
+        if (r.detectedLanguage) this.detected.set(r.detectedLanguage, (this.detected.get(r.detectedLanguage) ?? 0) + 1);
+        if (this.mode === 'original') continue;
+        if (sameLanguage) this.renderer.remove(unit.id);
+        else shown.push([unit, r.text]);
       }
+      // Slots for answers that beat their placeholder are made in one batch (styles read once, then written).
+      const fresh = shown.map(([unit]) => unit).filter((unit) => !this.renderer.has(unit.id));
+      if (fresh.length) this.renderer.showLoading(fresh);
+      for (const [unit, text] of shown) this.renderer.showTranslation(unit, text, { lang: this.options.to });
     } else {
       for (const id of new Set(response.ids.map((wireId) => this.pieces.unitOf(wireId)))) {
         if (!this.requested.has(id)) continue;
         this.pieces.forget(id);
+        this.awaitingPlaceholder.delete(id);
         this.failed.set(id, response.error.message);
         if (this.mode !== 'original') this.showError(id, response.error.message);
       }

@@ -52,8 +52,12 @@ async function bilingualSession() {
   session.analyse('article');
   session.setMode('bilingual');
   await tick();
+  await placeholdersShown();
   return { bg, session };
 }
+
+/** Placeholders appear only when an answer takes longer than a moment (session.ts PLACEHOLDER_DELAY_MS). */
+const placeholdersShown = () => new Promise((r) => setTimeout(r, 80));
 
 const translations = () => [...document.querySelectorAll(`[${ATTR_FOR}]`)];
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -74,11 +78,27 @@ describe('TranslationSession', () => {
     const units = bg.sent.flat();
     expect(units.length).toBeGreaterThan(5);
     expect(new Set(units.map((u) => u.id)).size).toBe(units.length);
+    await placeholdersShown();
+    expect(translations().length).toBe(units.length);
     expect(translations().every((t) => t.getAttribute(ATTR_STATE) === 'loading')).toBe(true);
     bg.answerAll();
     expect(translations().every((t) => t.getAttribute(ATTR_STATE) === 'done')).toBe(true);
     expect(translations()[0]!.textContent).toBe('DE: ' + units[0]!.text);
     expect(session.status()).toMatchObject({ found: units.length, translated: units.length, pending: 0, failed: 0 });
+  });
+
+  it('an answer faster than the placeholder delay is shown without any loading state', async () => {
+    const bg = fakeBackground();
+    const { session } = startSession(bg);
+    session.analyse('article');
+    session.setMode('bilingual');
+    await tick();
+    bg.answerAll();
+    expect(translations().length).toBe(bg.sent.flat().length);
+    expect(translations().every((t) => t.getAttribute(ATTR_STATE) === 'done')).toBe(true);
+    await placeholdersShown();
+    expect(translations().every((t) => t.getAttribute(ATTR_STATE) === 'done'), 'no late placeholder over a translation').toBe(true);
+    session.destroy();
   });
 
   it('restores the exact page on Original and re-shows translations without asking again', async () => {
