@@ -10,7 +10,6 @@ import { TranslationSession } from './session';
 import { mark } from './marks';
 import { resolveTarget } from './resolve-target';
 
-
 /** Primary language subtag of the page (`<html lang="de-AT">` → 'de'), if it says. */
 function pageLanguage(doc: Document): string | undefined {
   return doc.documentElement.lang?.split('-')[0]?.toLowerCase() || undefined;

@@ -37,7 +37,6 @@ interface Received {
   text: string;
   cached: boolean;
   sameLanguage: boolean;
-  lang?: string;
 }
 
 /**
@@ -92,9 +91,7 @@ export class TranslationSession {
     const result = extractUnits(this.doc, { mode });
     mark('analysed');
     this.isArticle = result.isArticle;
-    const fresh = this.adopt(result.units);
-    if (fresh.length) this.scheduler?.observe(fresh);
-    this.report();
+    this.take(result.units);
     return this.isArticle;
   }
 
@@ -134,7 +131,7 @@ export class TranslationSession {
       translated++;
       if (r.cached) fromCache++;
     }
-    const pending = [...this.requested].filter((id) => !this.received.has(id) && !this.failed.has(id)).length;
+    const pending = this.openIds().length;
     let detectedLanguage: string | undefined;
     let most = 0;
     for (const [lang, count] of this.detected) if (count > most) [detectedLanguage, most] = [lang, count];
@@ -159,10 +156,12 @@ export class TranslationSession {
 
   private activate(): void {
     // The renderer kept what it showed before Original; only results that arrived meanwhile are new to it.
+    const missed: [Unit, string][] = [];
     for (const [id, r] of this.received) {
       const unit = this.units.get(id);
-      if (unit && !r.sameLanguage && !this.renderer.has(id)) this.renderer.showTranslation(unit, r.text, { lang: this.options.to });
+      if (unit && !r.sameLanguage && !this.renderer.has(id)) missed.push([unit, r.text]);
     }
+    this.showTranslations(missed);
     for (const [id, message] of this.failed) if (!this.renderer.has(id)) this.showError(id, message);
     this.scheduler = createViewportScheduler({ onNeeded: (units) => this.request(units, false) });
     this.scheduler.observe([...this.units.values()].filter((u) => !this.received.has(u.id) && !this.failed.has(u.id)));
@@ -183,7 +182,7 @@ export class TranslationSession {
     clearTimeout(this.rescanTimer);
     this.rescanTimer = undefined;
     // Work not finished yet is dropped: it will be asked again (from the cache, usually) next time.
-    const open = [...this.requested].filter((id) => !this.received.has(id) && !this.failed.has(id));
+    const open = this.openIds();
     this.port.cancel(open.flatMap((id) => this.pieces.wireIds(id)));
     for (const id of open) this.pieces.forget(id);
     for (const id of open) this.requested.delete(id);
@@ -242,7 +241,7 @@ export class TranslationSession {
         const unit = this.units.get(r.id);
         if (!unit || !this.requested.has(r.id)) continue;
         const sameLanguage = r.sameLanguage === true;
-        this.received.set(r.id, { text: r.text, cached: r.cached, sameLanguage, lang: r.detectedLanguage });
+        this.received.set(r.id, { text: r.text, cached: r.cached, sameLanguage });
         this.failed.delete(r.id);
         this.awaitingPlaceholder.delete(r.id);
         if (r.detectedLanguage) this.detected.set(r.detectedLanguage, (this.detected.get(r.detectedLanguage) ?? 0) + 1);
@@ -250,10 +249,7 @@ export class TranslationSession {
         if (sameLanguage) this.renderer.remove(unit.id);
         else shown.push([unit, r.text]);
       }
-      // Slots for answers that beat their placeholder are made in one batch (styles read once, then written).
-      const fresh = shown.map(([unit]) => unit).filter((unit) => !this.renderer.has(unit.id));
-      if (fresh.length) this.renderer.showLoading(fresh);
-      for (const [unit, text] of shown) this.renderer.showTranslation(unit, text, { lang: this.options.to });
+      this.showTranslations(shown);
     } else {
       for (const id of new Set(response.ids.map((wireId) => this.pieces.unitOf(wireId)))) {
         if (!this.requested.has(id)) continue;
@@ -265,6 +261,18 @@ export class TranslationSession {
       console.warn(`[duet] ${response.ids.length} paragraph(s) failed: ${response.error.message}`);
     }
     this.report();
+  }
+
+  /** Requested units with neither an answer nor a failure yet. */
+  private openIds(): string[] {
+    return [...this.requested].filter((id) => !this.received.has(id) && !this.failed.has(id));
+  }
+
+  private showTranslations(shown: [Unit, string][]): void {
+    // Slots not made yet (the answer beat its placeholder) are made in one batch: styles read once, then written.
+    const fresh = shown.map(([unit]) => unit).filter((unit) => !this.renderer.has(unit.id));
+    if (fresh.length) this.renderer.showLoading(fresh);
+    for (const [unit, text] of shown) this.renderer.showTranslation(unit, text, { lang: this.options.to });
   }
 
   private showError(id: string, message: string): void {
@@ -286,12 +294,17 @@ export class TranslationSession {
       this.rescanTimer = undefined;
       if (this.mode === 'original') return;
       const started = performance.now();
-      const fresh = this.adopt(extractUnits(this.doc, { mode: this.extractMode }).units);
+      this.take(extractUnits(this.doc, { mode: this.extractMode }).units);
       const finished = performance.now();
       this.nextRescanAt = finished + 4 * (finished - started);
-      if (fresh.length) this.scheduler?.observe(fresh);
-      this.report();
     }, wait);
+  }
+
+  /** Adopts what an analysis found; new units are scheduled when the page is being translated. */
+  private take(units: Unit[]): void {
+    const fresh = this.adopt(units);
+    if (fresh.length) this.scheduler?.observe(fresh);
+    this.report();
   }
 
   /** Gives units stable ids across analyses (an element keeps its id); returns the new ones. */
@@ -311,7 +324,7 @@ export class TranslationSession {
   }
 
   private reportScheduled = false;
-  /** Progress goes out at most once a frame: status is cheap, but messages are not free. */
+  /** Progress goes out once per burst of changes (a microtask later): status is cheap, messages are not. */
   private report(): void {
     if (this.reportScheduled) return;
     this.reportScheduled = true;
