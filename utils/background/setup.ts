@@ -27,13 +27,20 @@ export function setupBackground(): void {
   void restrictStorageToTrustedContexts();
 
   let cache: Promise<TranslationCache> | undefined;
+  let cacheMaxMb: number | undefined;
   const settings = createSettingsSource((next) => {
+    // Only a new cap touches the database; other settings changes cost it nothing.
+    if (next.cacheMaxMb === cacheMaxMb) return;
+    cacheMaxMb = next.cacheMaxMb;
     void cache?.then((c) => c.setMaxBytes(next.cacheMaxMb * MB));
   });
   const openCache = () =>
     (cache ??= settings
       .get()
-      .then(async (s) => withMemoryTier(await openTranslationCache({ maxBytes: s.cacheMaxMb * MB })))
+      .then(async (s) => {
+        cacheMaxMb = s.cacheMaxMb;
+        return withMemoryTier(await openTranslationCache({ maxBytes: s.cacheMaxMb * MB }));
+      })
       .catch((error: unknown) => {
         cache = undefined; // try again on the next request rather than failing forever
         console.error('[duet] could not open the translation cache', error);
