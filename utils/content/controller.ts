@@ -1,12 +1,12 @@
 import { browser, type Browser } from 'wxt/browser';
-import { TabRequestSchema, type TabRequest, type TabStatus } from '../messaging/protocol';
+import { TabRequestSchema, type StartPageResponse, type TabRequest, type TabStatus } from '../messaging/protocol';
 import { isOwnSender } from '../messaging/senders';
 import { sendToBackground } from '../messaging/send';
 import type { Settings } from '../settings/schema';
 import type { ExtractMode } from '../extract/types';
 import { createProgressPill } from '../page-ui/progress-pill';
 import { removeLeftovers } from '../render';
-import { TranslationSession } from './session';
+import { PLACEHOLDER_DELAY_MS, TranslationSession } from './session';
 import { mark } from './marks';
 import { resolveTarget } from './resolve-target';
 
@@ -24,6 +24,8 @@ export class ContentController {
   private pill: ReturnType<typeof createProgressPill> | undefined;
   private settings!: Settings;
   private lastStatus: TabStatus | undefined;
+  /** What the background remembers of this page; offered to the first session only (it may be stale later). */
+  private remembered: StartPageResponse['remembered'];
 
   constructor(private readonly doc: Document) {}
 
@@ -31,7 +33,9 @@ export class ContentController {
     mark('start');
     // A previous instance of Duet (before an extension update or reload) may have left its nodes behind.
     removeLeftovers(this.doc);
-    this.settings = await sendToBackground({ type: 'getSettings' });
+    const start = await sendToBackground({ type: 'startPage' });
+    this.settings = start.settings;
+    this.remembered = start.remembered;
     mark('settings');
     browser.runtime.onMessage.addListener(this.onMessage);
     const host = location.hostname;
@@ -91,7 +95,7 @@ export class ContentController {
       onRetryFailed: () => this.session?.retryFailed(),
       onTranslateWholePage: () => this.translate('whole-page'),
       onShowOriginal: () => this.session?.setMode('original'),
-    });
+    }, { firstShowDelayMs: PLACEHOLDER_DELAY_MS }); // appears with the placeholders, or with cached translations
     if (!this.session || extract) {
       this.session?.destroy();
       this.session = this.newSession();
@@ -111,11 +115,17 @@ export class ContentController {
   }
 
   private newSession(): TranslationSession {
+    const from = this.settings.sourceLanguage;
+    const to = this.target();
+    const r = this.remembered;
+    this.remembered = undefined;
+    const remembered = r && r.provider === this.settings.provider && r.from === from && r.to === to ? r.translations : undefined;
     return new TranslationSession(this.doc, {
-      from: this.settings.sourceLanguage,
-      to: this.target(),
+      from,
+      to,
       layout: this.settings.layout,
       onStatus: (status) => this.onStatus(status),
+      ...(remembered ? { remembered } : {}),
     });
   }
 

@@ -101,4 +101,41 @@ describe('createProgressPill', () => {
     expect(visible()).toBe(true); // a new round (after Original) shows it again
     pill.destroy();
   });
+
+  describe('with a first-show delay', () => {
+    function delayed() {
+      document.body.innerHTML = '<main><p>Article text</p></main>';
+      const roots = captureShadowRoots();
+      const pill = createProgressPill(document, { onRetryFailed: vi.fn(), onTranslateWholePage: vi.fn(), onShowOriginal: vi.fn() }, { firstShowDelayMs: 60 });
+      const text = () => roots[0]?.querySelector('.text')?.textContent;
+      return { pill, text };
+    }
+
+    it('keeps "Translating 0/N" off the page until the delay has passed, then shows the latest status', () => {
+      const { pill, text } = delayed();
+      pill.update({ ...base, pending: 40 });
+      vi.advanceTimersByTime(59);
+      expect(document.querySelector(TAG_UI_HOST)).toBeNull();
+      pill.update({ ...base, found: 41, pending: 41 });
+      vi.advanceTimersByTime(1);
+      expect(document.querySelector(TAG_UI_HOST)).not.toBeNull();
+      expect(text()).toBe('Translating 0/41');
+      pill.destroy();
+    });
+
+    it('shows at once when translations arrive first (same layout as the translations), and never after Original', () => {
+      const { pill, text } = delayed();
+      pill.update({ ...base, pending: 40 });
+      pill.update({ ...base, translated: 7, fromCache: 7, pending: 33 });
+      expect(text()).toBe('Translating 7/40');
+      pill.destroy();
+
+      const second = delayed();
+      second.pill.update({ ...base, pending: 40 });
+      second.pill.update({ ...base, mode: 'original', pending: 0 });
+      vi.advanceTimersByTime(500);
+      expect(document.querySelector(TAG_UI_HOST)).toBeNull();
+      second.pill.destroy();
+    });
+  });
 });
