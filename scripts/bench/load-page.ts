@@ -86,7 +86,7 @@ export async function loadWithExtension(browser: DuetBrowser, tap: ProviderTap, 
     const requests = [...tap.requests];
     const probe = await readProbe(page);
     const swEvents = await takeSwEvents(await serviceWorkerOf(browser)).catch(() => undefined);
-    const settingsAsked = swEvents?.messages.find((m) => m.type === 'getSettings')?.at;
+    const settingsAsked = swEvents?.messages.find((m) => m.type === 'startPage')?.at;
     const firstFetch = swEvents?.fetches.length ? Math.min(...swEvents.fetches) - probe.timeOrigin : undefined;
     const heapBytes = await heapUsedAfterGc(cdp);
     await options.afterSettled?.(page);

@@ -52,7 +52,7 @@ export function formatReport(summary: BenchSummary, budgets: BudgetResult[], ctx
     ),
   );
   out.push('overhead = time − provider wait − content-script start (page loading is not Duet\'s); "same − RT" also minus one harness round trip.');
-  out.push('CS start = the content script\'s first message (getSettings) reaching the background: after content.js was evaluated');
+  out.push('CS start = the content script\'s first message (startPage) reaching the background: after content.js was evaluated');
   out.push('(traced once: 20–40 ms of evaluation per load, not included). marked = first unit marked in the page;');
   out.push('SW fetch = the background\'s provider fetch; IDB open = time the cache database took to open during the load.');
   out.push('\nSpeed, warm cache (reload in the same profile)');

@@ -2,7 +2,7 @@ import type { Worker } from 'playwright-core';
 
 /**
  * Probes inside the extension's service worker (epoch ms, comparable with a page's clock):
- * - runtime messages received: the content script's first act is `getSettings`, so its arrival
+ * - runtime messages received: the content script's first act is `startPage`, so its arrival
  *   is the benchmark's "content script started" mark (CDP's execution-context event reaches Node
  *   too late and too irregularly to time anything; traced: up to 120 ms after the script ran);
  * - when the background calls `fetch` (the provider request leaving Duet);
@@ -12,7 +12,7 @@ import type { Worker } from 'playwright-core';
 export interface SwEvents {
   fetches: number[];
   idbOpens: Array<{ at: number; ms: number }>;
-  /** Runtime messages received (type and time): a content script's first act is `getSettings`. */
+  /** Runtime messages received (type and time): a content script's first act is `startPage`. */
   messages: Array<{ type: string; at: number }>;
 }
 

@@ -17,6 +17,7 @@ type Handlers = {
 /** Which contexts may send each request: provider and cache details only to Duet's own pages. */
 const ALLOWED: { [K in RuntimeRequest['type']]: (sender: Sender) => boolean } = {
   getSettings: isOwnSender,
+  startPage: isOwnContentScript,
   reportStatus: isOwnContentScript,
   testConnection: isOwnPage,
   getProviders: isOwnPage,

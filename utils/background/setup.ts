@@ -11,6 +11,8 @@ import type { ProviderId } from '../translate/types';
 import { showStatusOnBadge } from './badge';
 import { setupCommands } from './commands';
 import { describeProviders } from './provider-info';
+import { PageMemory } from './page-memory';
+import { startPageAnswer } from './start-page';
 import { setupRuntimeMessages } from './runtime-messages';
 import { createSettingsSource } from './settings-source';
 import { restrictStorageToTrustedContexts } from './storage-access';
@@ -70,10 +72,16 @@ export function setupBackground(): void {
   // add the open (10–30 ms, more in a fresh profile) to the first paragraph's wait.
   void getService().catch(() => {});
 
-  setupTranslatePort({ translateUnits: async (job) => (await getService()).translateUnits(job) }, settings.get);
+  const pageMemory = new PageMemory();
+  // storage.local holds only settings and provider config: any change there may change translations.
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'local') pageMemory.clear();
+  });
+  setupTranslatePort({ translateUnits: async (job) => (await getService()).translateUnits(job) }, settings.get, pageMemory);
 
   setupRuntimeMessages({
     getSettings: () => settings.get(),
+    startPage: async (_request, sender) => startPageAnswer(await settings.get(), sender, pageMemory, browser.i18n.getUILanguage()),
     reportStatus: async (request, sender) => {
       if (sender.tab?.id !== undefined) await showStatusOnBadge(sender.tab.id, request.status);
     },
@@ -83,6 +91,7 @@ export function setupBackground(): void {
     getCacheStats: async () => (await openCache()).stats(),
     clearCache: async () => {
       const c = await openCache();
+      pageMemory.clear();
       await c.clear();
       return c.stats();
     },

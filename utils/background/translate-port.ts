@@ -1,8 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
-import { PORT_TRANSLATE, PortRequestSchema, type PortResponse } from '../messaging/protocol';
+import { PIECE_SEPARATOR, PORT_TRANSLATE, PortRequestSchema, type PortResponse } from '../messaging/protocol';
 import { isOwnContentScript } from '../messaging/senders';
 import type { Settings } from '../settings/schema';
 import type { ProviderId } from '../translate/types';
+import type { PageMemory } from './page-memory';
 
 type Port = Browser.runtime.Port;
 
@@ -30,20 +31,31 @@ interface Job {
  * provider request returns. A disconnect (tab closed, navigated, reloaded) aborts everything it asked for,
  * so the queue never spends requests on pages nobody reads.
  */
-export function setupTranslatePort(service: UnitTranslator, getSettings: () => Promise<Settings>): void {
+export function setupTranslatePort(service: UnitTranslator, getSettings: () => Promise<Settings>, memory?: PageMemory): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== PORT_TRANSLATE) return;
     if (!isOwnContentScript(port.sender)) {
       port.disconnect();
       return;
     }
-    servePort(port, service, getSettings);
+    servePort(port, service, getSettings, memory);
   });
 }
 
-export function servePort(port: Port, service: UnitTranslator, getSettings: () => Promise<Settings>): void {
+/**
+ * Only a top frame's first batch is remembered (page-memory.ts): it is what the reader sees first on a
+ * reload. Private windows leave nothing behind, not even in memory.
+ */
+function rememberable(port: Port): string | undefined {
+  const sender = port.sender;
+  if (!sender?.url || sender.frameId !== 0 || sender.tab?.incognito) return undefined;
+  return sender.url;
+}
+
+export function servePort(port: Port, service: UnitTranslator, getSettings: () => Promise<Settings>, memory?: PageMemory): void {
   const jobs = new Set<Job>();
   let connected = true;
+  let firstBatch = true;
   const post = (message: PortResponse) => {
     if (connected) port.postMessage(message);
   };
@@ -66,9 +78,24 @@ export function servePort(port: Port, service: UnitTranslator, getSettings: () =
     // Registered before anything is awaited, so a cancel that arrives meanwhile still finds it.
     const job: Job = { controller: new AbortController(), open: new Set(request.units.map((u) => u.id)) };
     jobs.add(job);
+    const pageUrl = firstBatch ? rememberable(port) : undefined;
+    firstBatch = false;
     try {
       const settings = await getSettings();
       if (job.controller.signal.aborted) return;
+      const sourceOf = new Map(request.units.map((u) => [u.id, u.text]));
+      const remember = (results: { id: string; text: string; detectedLanguage?: string; sameLanguage?: true }[]) => {
+        if (!memory || pageUrl === undefined) return;
+        const key = { url: pageUrl, provider: settings.provider, from: request.from, to: request.to };
+        memory.remember(
+          key,
+          results.flatMap((r) => {
+            const source = sourceOf.get(r.id);
+            if (source === undefined || r.id.includes(PIECE_SEPARATOR)) return []; // pieces never match a whole unit
+            return [{ source, text: r.text, ...(r.detectedLanguage ? { detectedLanguage: r.detectedLanguage } : {}), ...(r.sameLanguage ? { sameLanguage: true as const } : {}) }];
+          }),
+        );
+      };
       await service.translateUnits({
         providerId: settings.provider,
         from: request.from,
@@ -78,6 +105,7 @@ export function servePort(port: Port, service: UnitTranslator, getSettings: () =
         onResults: (results) => {
           for (const r of results) job.open.delete(r.id);
           post({ type: 'translated', results });
+          remember(results);
         },
         onError: (ids, error) => {
           for (const id of ids) job.open.delete(id);

@@ -1,3 +1,5 @@
+import { PIECE_SEPARATOR } from '../messaging/protocol';
+
 /**
  * Most paragraphs fit in one provider request, but some blocks do not: an old CMS body that is one
  * element with <br>s, a legal notice, a transcript. Such a block is sent in pieces cut at sentence
@@ -28,8 +30,7 @@ export function splitLongText(text: string, max = MAX_PIECE_CHARS): string[] {
 
 type Result = { id: string; text: string; detectedLanguage?: string; cached: boolean; sameLanguage?: true };
 
-/** Separates a unit id from its piece number on the wire: `d12~0`, `d12~1`… */
-const PIECE = '~';
+const PIECE = PIECE_SEPARATOR;
 
 /**
  * Sends long units as pieces and puts their translations back together: the rest of the content

@@ -1,7 +1,7 @@
 import { extractUnits } from '../extract';
 import type { ExtractMode, Unit } from '../extract/types';
 import type { DisplayMode, Layout } from '../settings/schema';
-import type { PortResponse, TabStatus } from '../messaging/protocol';
+import type { PortResponse, RememberedTranslation, TabStatus } from '../messaging/protocol';
 import { createRenderer } from '../render';
 import { createViewportScheduler } from '../schedule/viewport';
 import { watchMutations } from '../schedule/mutations';
@@ -10,7 +10,7 @@ import { PortClient } from './port-client';
 import { mark } from './marks';
 
 /** How long a requested unit waits for its answer before it shows a loading placeholder. */
-const PLACEHOLDER_DELAY_MS = 60;
+export const PLACEHOLDER_DELAY_MS = 60;
 
 /**
  * Items (units, or pieces of long units) per port message: a whole screen fits in one, so the
@@ -30,6 +30,11 @@ export interface SessionOptions {
   to: string;
   layout: Layout;
   onStatus: (status: TabStatus) => void;
+  /**
+   * Translations the background remembers of this page for this provider and language pair, by original
+   * text (utils/background/page-memory.ts): units found there are shown without asking.
+   */
+  remembered?: readonly RememberedTranslation[];
   connect?: (onResponse: (response: PortResponse) => void, onLost: (unitIds: string[]) => void) => Transport;
 }
 
@@ -45,6 +50,7 @@ interface Received {
  */
 export class TranslationSession {
   private readonly units = new Map<string, Unit>();
+  private readonly remembered: Map<string, RememberedTranslation>;
   private readonly idOf = new WeakMap<Element, string>();
   private readonly received = new Map<string, Received>();
   private readonly failed = new Map<string, string>();
@@ -75,6 +81,7 @@ export class TranslationSession {
       mutate: (fn) => (this.watcher ? this.watcher.pause(fn) : fn()),
     });
     this.pieces = new PieceAssembler(options.to);
+    this.remembered = new Map((options.remembered ?? []).map((r) => [r.source, r]));
     const connect = options.connect ?? ((onResponse, onLost) => new PortClient(onResponse, onLost));
     this.port = connect(
       (response) => this.onResponse(response),
@@ -192,7 +199,8 @@ export class TranslationSession {
 
   private request(units: Unit[], again: boolean): void {
     if (this.mode === 'original') return;
-    const wanted = units.filter((u) => again || (!this.requested.has(u.id) && !this.received.has(u.id)));
+    let wanted = units.filter((u) => again || (!this.requested.has(u.id) && !this.received.has(u.id)));
+    if (!again && this.remembered.size) wanted = this.answerFromMemory(wanted);
     if (wanted.length === 0) return;
     for (const u of wanted) {
       this.requested.add(u.id);
@@ -209,6 +217,26 @@ export class TranslationSession {
     }
     mark('requested');
     this.report();
+  }
+
+  /**
+   * Shows what the page memory holds for these units in this same task (one layout, no round trip) and
+   * returns the units still to ask for. A retry always asks the provider's path (cache, then provider).
+   */
+  private answerFromMemory(units: Unit[]): Unit[] {
+    const results: Extract<PortResponse, { type: 'translated' }>['results'] = [];
+    const rest: Unit[] = [];
+    for (const unit of units) {
+      const r = this.remembered.get(unit.text);
+      if (!r) {
+        rest.push(unit);
+        continue;
+      }
+      this.requested.add(unit.id);
+      results.push({ id: unit.id, text: r.text, cached: true, ...(r.detectedLanguage ? { detectedLanguage: r.detectedLanguage } : {}), ...(r.sameLanguage ? { sameLanguage: true as const } : {}) });
+    }
+    if (results.length) this.onResponse({ type: 'translated', results });
+    return rest;
   }
 
   private showPlaceholders(): void {

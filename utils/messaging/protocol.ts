@@ -16,6 +16,8 @@ export const PORT_TRANSLATE = 'duet-translate';
 
 const UnitId = z.string().check(z.minLength(1), z.maxLength(64));
 const Lang = z.string().check(z.minLength(2), z.maxLength(35));
+/** Separates a unit id from its piece number on the wire (`d12~0`, `d12~1`): long units travel in pieces. */
+export const PIECE_SEPARATOR = '~';
 /** Longest single text a content script may send; longer blocks are split before sending. */
 export const MAX_UNIT_CHARS = 20_000;
 
@@ -80,6 +82,8 @@ export type TabStatus = z.infer<typeof TabStatusSchema>;
 export const RuntimeRequestSchema = z.discriminatedUnion('type', [
   /** Settings without secrets: the only way a content script learns them. */
   z.object({ type: z.literal('getSettings') }),
+  /** A content script's first message: its settings, and what Duet remembers of this page (page-memory.ts). */
+  z.object({ type: z.literal('startPage') }),
   /** Content script reports its progress so the action badge can show it. */
   z.object({ type: z.literal('reportStatus'), status: TabStatusSchema }),
   /** Options page: translate a sample sentence with the given provider and its saved settings. */
@@ -126,8 +130,22 @@ export interface CacheStats {
   maxBytes: number;
 }
 
+/** One translation a page showed lately, keyed by its original text. */
+export interface RememberedTranslation {
+  source: string;
+  text: string;
+  detectedLanguage?: string;
+  sameLanguage?: true;
+}
+export interface StartPageResponse {
+  settings: z.infer<typeof SettingsSchema>;
+  /** Translations this page showed lately, for exactly this provider and language pair. */
+  remembered?: { provider: ProviderId; from: string; to: string; translations: RememberedTranslation[] };
+}
+
 export interface RuntimeResponses {
   getSettings: z.infer<typeof SettingsSchema>;
+  startPage: StartPageResponse;
   reportStatus: void;
   testConnection: TestConnectionResult;
   getProviders: ProviderInfo[];

@@ -10,6 +10,7 @@ const otherExtension = { id: 'someone-else', url: 'chrome-extension://someone-el
 function handlers(): RuntimeHandlers {
   return {
     getSettings: vi.fn(async () => DEFAULT_SETTINGS),
+    startPage: vi.fn(async () => ({ settings: DEFAULT_SETTINGS })),
     reportStatus: vi.fn(async () => undefined),
     testConnection: vi.fn(async () => ({ ok: true as const, sample: 's', translation: 't', ms: 1 })),
     getProviders: vi.fn(async () => []),
@@ -55,9 +56,15 @@ describe('setupRuntimeMessages', () => {
     expect(providersAnswer).toBeUndefined();
     expect(testAnswer).toBeUndefined();
     expect(h.getProviders).not.toHaveBeenCalled();
+    // A page's remembered translations go only to a content script in that page, never to our own pages.
+    const [startFromPopup] = await fakeBrowser.runtime.onMessage.trigger({ type: 'startPage' }, ownPage, () => {});
+    expect(startFromPopup).toBeUndefined();
+    expect(h.startPage).not.toHaveBeenCalled();
     // …while the content script still gets its settings and may report progress.
     const [settings] = await fakeBrowser.runtime.onMessage.trigger({ type: 'getSettings' }, ownContent, () => {});
     expect(await settings).toEqual(DEFAULT_SETTINGS);
+    const [start] = await fakeBrowser.runtime.onMessage.trigger({ type: 'startPage' }, ownContent, () => {});
+    expect(await start).toEqual({ settings: DEFAULT_SETTINGS });
     const status = { mode: 'bilingual', isArticle: true, found: 3, translated: 1, fromCache: 0, failed: 0, pending: 2 };
     await fakeBrowser.runtime.onMessage.trigger({ type: 'reportStatus', status }, ownContent, () => {});
     expect(h.reportStatus).toHaveBeenCalledWith({ type: 'reportStatus', status }, ownContent);

@@ -1,16 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../settings/schema';
+import { PageMemory } from '../page-memory';
 import { servePort, type UnitTranslator } from '../translate-port';
 
 type Listener = (message: unknown) => void;
 
 /** A stand-in for runtime.Port: what the content script would post, and what it receives. */
-function fakePort() {
+function fakePort(sender: object = { url: 'https://news.example/a', frameId: 0, tab: { id: 1 } }) {
   const messageListeners: Listener[] = [];
   const disconnectListeners: (() => void)[] = [];
   const received: unknown[] = [];
   const port = {
     name: 'duet-translate',
+    sender,
     postMessage: (m: unknown) => received.push(m),
     onMessage: { addListener: (l: Listener) => messageListeners.push(l) },
     onDisconnect: { addListener: (l: () => void) => disconnectListeners.push(l) },
@@ -89,5 +91,33 @@ describe('servePort', () => {
     settingsReady();
     await sent;
     expect(service.translateUnits).not.toHaveBeenCalled();
+  });
+
+  it("remembers a top frame's first batch for the page memory: whole units only, not later batches", async () => {
+    const service: UnitTranslator = {
+      translateUnits: vi.fn(async (job: Parameters<UnitTranslator['translateUnits']>[0]) => {
+        job.onResults(job.units.map((u) => ({ id: u.id, text: `DE ${u.text}`, cached: false, ...(u.text === 'Hi' ? { sameLanguage: true as const } : {}) })));
+      }),
+    };
+    const memory = new PageMemory();
+    const p = fakePort();
+    servePort(p.port, service, settings, memory);
+    await p.send({ type: 'translate', units: [{ id: 'a', text: 'Hallo' }, { id: 'b~0', text: 'Teil eins.' }, { id: 'c', text: 'Hi' }], from: 'auto', to: 'de' });
+    await p.send({ type: 'translate', units: [{ id: 'd', text: 'Später' }], from: 'auto', to: 'de' });
+    expect(memory.recall({ url: 'https://news.example/a', provider: 'google', from: 'auto', to: 'de' })).toEqual([
+      { source: 'Hallo', text: 'DE Hallo' },
+      { source: 'Hi', text: 'DE Hi', sameLanguage: true },
+    ]);
+  });
+
+  it('remembers nothing from sub-frames or private windows', async () => {
+    const service: UnitTranslator = { translateUnits: vi.fn(async (job) => job.onResults([{ id: 'a', text: 'A', cached: false }])) };
+    const memory = new PageMemory();
+    for (const sender of [{ url: 'https://news.example/a', frameId: 2, tab: { id: 1 } }, { url: 'https://news.example/a', frameId: 0, tab: { id: 1, incognito: true } }]) {
+      const p = fakePort(sender);
+      servePort(p.port, service, settings, memory);
+      await p.send({ type: 'translate', units: [{ id: 'a', text: 'a' }], from: 'auto', to: 'de' });
+    }
+    expect(memory.size).toBe(0);
   });
 });

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ATTR_FOR, ATTR_STATE, CLASS_RETRY } from '../../dom-labels';
-import type { PortResponse, TabStatus } from '../../messaging/protocol';
+import type { PortResponse, RememberedTranslation, TabStatus } from '../../messaging/protocol';
+import { extractUnits } from '../../extract';
 import { TranslationSession, type Transport } from '../session';
 
 const FIXTURE = join(__dirname, '../../../e2e/fixtures/news/krone-north-korea.html');
@@ -33,7 +34,7 @@ function fakeBackground() {
   };
 }
 
-function startSession(bg: ReturnType<typeof fakeBackground>) {
+function startSession(bg: ReturnType<typeof fakeBackground>, remembered?: RememberedTranslation[]) {
   const statuses: TabStatus[] = [];
   const session = new TranslationSession(document, {
     from: 'auto',
@@ -41,6 +42,7 @@ function startSession(bg: ReturnType<typeof fakeBackground>) {
     layout: 'side-by-side',
     onStatus: (s) => statuses.push(s),
     connect: bg.connect,
+    ...(remembered ? { remembered } : {}),
   });
   return { session, statuses };
 }
@@ -98,6 +100,28 @@ describe('TranslationSession', () => {
     expect(translations().every((t) => t.getAttribute(ATTR_STATE) === 'done')).toBe(true);
     await placeholdersShown();
     expect(translations().every((t) => t.getAttribute(ATTR_STATE) === 'done'), 'no late placeholder over a translation').toBe(true);
+    session.destroy();
+  });
+
+  it('shows what the page memory holds without asking, and asks only for the rest', async () => {
+    const texts = extractUnits(document, { mode: 'article' }).units.map((u) => u.text);
+    const remembered: RememberedTranslation[] = [
+      { source: texts[0]!, text: 'MEM one', detectedLanguage: 'de' },
+      { source: texts[1]!, text: texts[1]!, sameLanguage: true },
+      { source: 'a text no longer on the page', text: 'stale' },
+    ];
+    const bg = fakeBackground();
+    const { session } = startSession(bg, remembered);
+    session.analyse('article');
+    session.setMode('bilingual');
+    await tick();
+    const sent = bg.sent.flat().map((u) => u.text);
+    expect(sent).not.toContain(texts[0]);
+    expect(sent).not.toContain(texts[1]);
+    expect(sent).toHaveLength(texts.length - 2);
+    const shown = translations().filter((t) => t.getAttribute(ATTR_STATE) === 'done');
+    expect(shown.map((t) => t.textContent)).toEqual(['MEM one']);
+    expect(session.status()).toMatchObject({ translated: 1, fromCache: 1, detectedLanguage: 'de' });
     session.destroy();
   });
 
