@@ -87,15 +87,19 @@ function worthFallingBack(error: unknown): boolean {
 /**
  * The keyless web endpoints (Google's, Edge's) publish no limits and answer 429 when hammered.
  * 20 texts like Kiss Translator; 5,000 characters rather than its 10,000 because escaping grows the
- * text, a failed or slow request then costs less, and articles fill requests evenly anyway. Starts:
- * two at once, five a second sustained — enough for a reader scrolling an endless page at full speed
- * (a batch every ~350 ms) without queueing behind the limit, and a 429 pauses every tab's requests
- * together (rate-limit.ts). A 50-paragraph article is 3 requests.
+ * text, a failed or slow request then costs less, and articles fill requests evenly anyway.
+ * Starts: two at once, ten a second sustained, i.e. Kiss Translator's default pace for these same
+ * endpoints (a request every 100 ms) with two in flight where it allows ten. Ten a second lets an
+ * endless page scrolled at full speed (a batch every ~300 ms) split every batch in two; at five a
+ * second every other batch waited for a start (slowest batch 323 ms, `npm run bench`). Four in
+ * flight made the heavy page's first screen slower, not faster: its request came back last, behind
+ * the layout of the requests for further down (131 ms against 36 ms of Duet's own time).
+ * A 429 still pauses every tab's requests together (rate-limit.ts). A 50-paragraph article is 3 requests.
  */
 export const KEYLESS_WEB_LIMITS = {
   maxTextsPerRequest: 20,
   maxCharsPerRequest: 5_000,
-  requestsPerSecond: 5,
+  requestsPerSecond: 10,
   concurrency: 2,
   timeoutMs: 15_000,
 } as const;
