@@ -65,12 +65,17 @@ describe('krone fixture, translated on load (always-translate site)', () => {
     recordMetric('cold: texts sent', s.fake.texts, 'texts');
   });
 
-  it('(d) reload: every translation comes from the cache, zero provider requests', async () => {
+  it('(d) reload: the first screen comes from the page memory, the rest from the cache, zero provider requests', async () => {
     expect(coldRequests, 'the cold load must have asked the provider').toBeGreaterThan(0);
     s.fake.resetCounts();
     await s.page.reload();
     await s.page.waitForFunction(() => document.querySelector('duet-translation[data-duet-state="done"]'), null, { timeout: 30_000 });
     const firstMs = await firstTranslationMs(s.page);
+    // The first screen came with the content script's settings (page memory): shown before the page
+    // asked for anything at all. Content-script marks share the page's performance timeline.
+    const marks = await s.page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+    expect(marks).toContain('duet:first-result');
+    expect(marks, 'the first screen after a reload must not wait for a translate request').not.toContain('duet:requested');
     await scrollThrough(s.page);
     const counts = await waitForTranslations(s.page, { scope: 'all', timeoutMs: 30_000 });
     expect(counts.error).toBe(0);
