@@ -52,6 +52,9 @@ export interface LoadFigures {
   /** Long tasks that start once the content script has started (or after DOMContentLoaded without it). */
   longestTaskAfterStart: number;
   longTaskTotalAfterStart: number;
+  /** Animation frames over 50 ms from the same moment: rendering included (long tasks leave it out). */
+  longestFrameAfterStart: number;
+  longFramesAfterStart: number;
 }
 
 export interface LoadRecords {
@@ -81,6 +84,7 @@ export function computeFigures(records: LoadRecords): LoadFigures {
   const allMinusProvider = minus(allOnScreen, providerUntil(allOnScreen));
   const taskFrom = cs ?? probe.domContentLoaded ?? 0;
   const after = probe.longTasks.filter((t) => t.start >= taskFrom - 1);
+  const framesAfter = (probe.longFrames ?? []).filter((f) => f.start + f.duration > taskFrom);
   const charsOnScreen = sum(onScreen.map((u) => u.chars));
   const charsSent = sum(requests.map((r) => r.chars));
   return {
@@ -107,5 +111,7 @@ export function computeFigures(records: LoadRecords): LoadFigures {
     longTaskTotal: sum(probe.longTasks.map((t) => t.duration)),
     longestTaskAfterStart: Math.max(0, ...after.map((t) => t.duration)),
     longTaskTotalAfterStart: sum(after.map((t) => t.duration)),
+    longestFrameAfterStart: Math.max(0, ...framesAfter.map((f) => f.duration)),
+    longFramesAfterStart: framesAfter.length,
   };
 }

@@ -4,6 +4,8 @@ import type { CDPSession, Page } from 'playwright-core';
  * What the benchmark records inside each page, installed with `addInitScript` before any page
  * script runs, identically with and without the extension (so its own cost cancels out):
  * - long tasks (PerformanceObserver 'longtask', buffered from navigation start);
+ * - long animation frames ('long-animation-frame'): rendering (style, layout, pre-paint, paint) is
+ *   not part of any long task, and on a heavy page it is where a DOM change costs the most;
  * - when each translation reaches `done`, by unit id, and when the first unit was marked.
  * The DOM observer starts at DOMContentLoaded: content scripts run at document_idle, after it, and
  * observing a 5 MB page while it parses would cost the page more than the extension does.
@@ -11,6 +13,8 @@ import type { CDPSession, Page } from 'playwright-core';
  */
 export interface ProbeData {
   longTasks: Array<{ start: number; duration: number }>;
+  /** Animation frames over 50 ms: start, duration, and when rendering began (renderStart). */
+  longFrames: Array<{ start: number; duration: number; renderStart: number }>;
   /** performance.now() when each unit's translation reached done (first time only). */
   doneAt: Record<string, number>;
   firstUnitAt?: number;
@@ -25,8 +29,9 @@ export async function installProbe(page: Page): Promise<void> {
   // the page; the probe below has such functions, so give the page a no-op one first.
   await page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
   await page.addInitScript(() => {
-    type W = { __benchProbe?: { longTasks: Array<{ start: number; duration: number }>; doneAt: Record<string, number>; firstUnitAt?: number } };
-    const probe = { longTasks: [] as Array<{ start: number; duration: number }>, doneAt: {} as Record<string, number>, firstUnitAt: undefined as number | undefined };
+    type Frame = { start: number; duration: number; renderStart: number };
+    type W = { __benchProbe?: { longTasks: Array<{ start: number; duration: number }>; longFrames: Frame[]; doneAt: Record<string, number>; firstUnitAt?: number } };
+    const probe = { longTasks: [] as Array<{ start: number; duration: number }>, longFrames: [] as Frame[], doneAt: {} as Record<string, number>, firstUnitAt: undefined as number | undefined };
     (window as unknown as W).__benchProbe = probe;
     try {
       new PerformanceObserver((list) => {
@@ -34,6 +39,13 @@ export async function installProbe(page: Page): Promise<void> {
       }).observe({ type: 'longtask', buffered: true });
     } catch {
       // No long-task API: the figures stay empty and the report says so.
+    }
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as Array<PerformanceEntry & { renderStart: number }>) probe.longFrames.push({ start: e.startTime, duration: e.duration, renderStart: e.renderStart });
+      }).observe({ type: 'long-animation-frame', buffered: true });
+    } catch {
+      // No long-animation-frame API (Chromium < 123): frame figures stay empty.
     }
     const DONE = 'duet-translation[data-duet-state="done"]';
     const markDone = (el: Element, now: number) => {
@@ -66,11 +78,12 @@ export async function installProbe(page: Page): Promise<void> {
 
 export function readProbe(page: Page): Promise<ProbeData> {
   return page.evaluate(() => {
-    type P = { longTasks: Array<{ start: number; duration: number }>; doneAt: Record<string, number>; firstUnitAt?: number };
-    const probe = (window as unknown as { __benchProbe?: P }).__benchProbe ?? { longTasks: [], doneAt: {} };
+    type P = { longTasks: Array<{ start: number; duration: number }>; longFrames: Array<{ start: number; duration: number; renderStart: number }>; doneAt: Record<string, number>; firstUnitAt?: number };
+    const probe = (window as unknown as { __benchProbe?: P }).__benchProbe ?? { longTasks: [], longFrames: [], doneAt: {} };
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     return {
       longTasks: [...probe.longTasks],
+      longFrames: [...probe.longFrames],
       doneAt: { ...probe.doneAt },
       firstUnitAt: probe.firstUnitAt,
       domContentLoaded: nav?.domContentLoadedEventEnd || undefined,

@@ -88,10 +88,11 @@ export function formatReport(summary: BenchSummary, budgets: BudgetResult[], ctx
       ]),
     ),
   );
-  out.push('\nMain thread and memory (cold with extension vs baseline without; "after start" = tasks from the content-script start, baseline from DOMContentLoaded)');
+  out.push('\nMain thread and memory (cold with extension vs baseline without; "after start" = tasks from the content-script start, baseline from DOMContentLoaded;');
+  out.push('frames = long animation frames, which include rendering: long tasks do not)');
   out.push(
     table(
-      ['page', 'longest ext', 'longest base', 'long total ext', 'long total base', 'ratio', 'longest after start ext', 'base', 'total after start ext', 'base', 'heap MB ext', 'heap MB base', 'ratio'],
+      ['page', 'longest ext', 'longest base', 'long total ext', 'long total base', 'ratio', 'longest after start ext', 'base', 'total after start ext', 'base', 'frames >50 after start ext', 'base', 'longest frame ext', 'base', 'heap MB ext', 'heap MB base', 'ratio'],
       pages.map((p) => {
         const e: Medians = p.cold;
         const b: Medians = p.baseline;
@@ -106,6 +107,10 @@ export function formatReport(summary: BenchSummary, budgets: BudgetResult[], ctx
           ms(b.longestTaskAfterStart),
           ms(e.longTaskTotalAfterStart),
           ms(b.longTaskTotalAfterStart),
+          int(e.longFramesAfterStart),
+          int(b.longFramesAfterStart),
+          ms(e.longestFrameAfterStart),
+          ms(b.longestFrameAfterStart),
           mb(e.heapBytes),
           mb(b.heapBytes),
           x(e.heapBytes, b.heapBytes),

@@ -20,6 +20,12 @@ function records(patch: Partial<LoadRecords> = {}): LoadRecords {
       timeOrigin: origin,
       doneAt: { a: 400, b: 450, c: 900 },
       longTasks: [{ start: 50, duration: 120 }, { start: 320, duration: 60 }],
+      // Frames: one during the page's own parsing, one ending after the script started, one later.
+      longFrames: [
+        { start: 40, duration: 90, renderStart: 100 },
+        { start: 150, duration: 70, renderStart: 190 },
+        { start: 420, duration: 130, renderStart: 440 },
+      ],
       domContentLoaded: 100,
       firstUnitAt: 210,
     },
@@ -62,7 +68,7 @@ describe('computeFigures', () => {
   });
 
   it('leaves "all on screen" undefined while a unit on screen is untranslated', () => {
-    const f = computeFigures(records({ probe: { timeOrigin: origin, doneAt: { a: 400 }, longTasks: [] } }));
+    const f = computeFigures(records({ probe: { timeOrigin: origin, doneAt: { a: 400 }, longTasks: [], longFrames: [] } }));
     expect(f.firstOnScreen).toBe(400);
     expect(f.allOnScreen).toBeUndefined();
     expect(f.unitsOnScreenDone).toBe(1);
@@ -71,6 +77,8 @@ describe('computeFigures', () => {
   it('splits long tasks at the content-script start, or at DOMContentLoaded without an extension', () => {
     const f = computeFigures(records());
     expect(f).toMatchObject({ longestTask: 120, longTaskTotal: 180, longestTaskAfterStart: 60, longTaskTotalAfterStart: 60 });
+    // A frame still rendering when the script started counts: its rendering may include Duet's changes.
+    expect(f).toMatchObject({ longFramesAfterStart: 2, longestFrameAfterStart: 130 });
     const base = computeFigures(records({ contentScriptStartEpoch: undefined, requests: [], units: [] }));
     expect(base.longestTaskAfterStart).toBe(60);
     expect(base.firstOnScreen).toBeUndefined();
