@@ -3,7 +3,8 @@ import { TabRequestSchema, type StartPageResponse, type TabRequest, type TabStat
 import { isOwnSender } from '../messaging/senders';
 import { sendToBackground } from '../messaging/send';
 import type { Settings } from '../settings/schema';
-import type { ExtractMode } from '../extract/types';
+import type { ExtractMode, ExtractResult } from '../extract/types';
+import { EarlyAnalysis, worthAnalysingEarly } from './early-analysis';
 import { createProgressPill } from '../page-ui/progress-pill';
 import { removeLeftovers } from '../render';
 import { PLACEHOLDER_DELAY_MS, TranslationSession } from './session';
@@ -33,7 +34,12 @@ export class ContentController {
     mark('start');
     // A previous instance of Duet (before an extension update or reload) may have left its nodes behind.
     removeLeftovers(this.doc);
-    const start = await sendToBackground({ type: 'startPage' });
+    const starting = sendToBackground({ type: 'startPage' });
+    const early = worthAnalysingEarly(this.doc, browser.i18n.getUILanguage()) ? new EarlyAnalysis(this.doc) : undefined;
+    const start = await starting.catch((error: unknown) => {
+      early?.take(); // stop watching the page
+      throw error;
+    });
     this.settings = start.settings;
     this.remembered = start.remembered;
     mark('settings');
@@ -41,7 +47,8 @@ export class ContentController {
     const host = location.hostname;
     const wanted = this.settings.alwaysTranslateSites.includes(host);
     const sameLanguage = pageLanguage(this.doc) === this.target();
-    if (wanted && !sameLanguage) this.translate(undefined, this.settings.mode, true);
+    const analysed = early?.take();
+    if (wanted && !sameLanguage) this.translate(undefined, this.settings.mode, true, analysed);
   }
 
   stop(): void {
@@ -90,7 +97,7 @@ export class ContentController {
    * A page that is not an article is translated automatically only when the reader asks for the whole
    * page; asked on demand (popup, shortcut, menu), Duet translates its visible main text blocks.
    */
-  private translate(extract: ExtractMode | undefined, mode = this.settings.mode, auto = false): void {
+  private translate(extract: ExtractMode | undefined, mode = this.settings.mode, auto = false, analysed?: ExtractResult): void {
     this.pill ??= createProgressPill(this.doc, {
       onRetryFailed: () => this.session?.retryFailed(),
       onTranslateWholePage: () => this.translate('whole-page'),
@@ -99,7 +106,7 @@ export class ContentController {
     if (!this.session || extract) {
       this.session?.destroy();
       this.session = this.newSession();
-      this.session.analyse(extract ?? 'article');
+      this.session.analyse(extract ?? 'article', extract === undefined ? analysed : undefined);
     }
     const session = this.session;
     if (!session.status().isArticle && extract !== 'whole-page') {

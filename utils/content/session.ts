@@ -1,5 +1,5 @@
 import { extractUnits } from '../extract';
-import type { ExtractMode, Unit } from '../extract/types';
+import type { ExtractMode, ExtractResult, Unit } from '../extract/types';
 import type { DisplayMode, Layout } from '../settings/schema';
 import type { PortResponse, RememberedTranslation, TabStatus } from '../messaging/protocol';
 import { createRenderer } from '../render';
@@ -92,10 +92,13 @@ export class TranslationSession {
     );
   }
 
-  /** Finds the units (without touching the page) and reports whether the page is an article. */
-  analyse(mode: ExtractMode): boolean {
+  /**
+   * Finds the units (without touching the page) and reports whether the page is an article.
+   * `precomputed`: an analysis of this same page in this mode, still current (early-analysis.ts).
+   */
+  analyse(mode: ExtractMode, precomputed?: ExtractResult): boolean {
     this.extractMode = mode;
-    const result = extractUnits(this.doc, { mode });
+    const result = precomputed ?? extractUnits(this.doc, { mode });
     mark('analysed');
     this.isArticle = result.isArticle;
     this.take(result.units);
