@@ -1,19 +1,13 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { extractUnits } from '../../extract';
 import { EarlyAnalysis, worthAnalysingEarly } from '../early-analysis';
+import { loadKronePage } from './krone-page';
 
-const html = readFileSync(join(__dirname, '../../../e2e/fixtures/news/krone-north-korea.html'), 'utf8');
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('EarlyAnalysis', () => {
-  beforeEach(() => {
-    document.open();
-    document.write(html);
-    document.close();
-  });
+  beforeEach(loadKronePage);
 
   it('hands over the analysis of an unchanged page: the same units as analysing now', async () => {
     const early = new EarlyAnalysis(document);

@@ -1,14 +1,11 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ATTR_FOR, ATTR_STATE, CLASS_RETRY } from '../../dom-labels';
 import type { PortResponse, RememberedTranslation, TabStatus } from '../../messaging/protocol';
 import { extractUnits } from '../../extract';
 import { TranslationSession, type Transport } from '../session';
+import { loadKronePage } from './krone-page';
 
-const FIXTURE = join(__dirname, '../../../e2e/fixtures/news/krone-north-korea.html');
-const html = readFileSync(FIXTURE, 'utf8');
 
 /** Records what the session sends and lets the test answer like the background would. */
 function fakeBackground() {
@@ -66,9 +63,7 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('TranslationSession', () => {
   beforeEach(() => {
-    document.open();
-    document.write(html);
-    document.close();
+    loadKronePage();
   });
 
   it('asks for every unit once and shows each translation as it arrives', async () => {
@@ -206,9 +201,7 @@ describe('TranslationSession', () => {
 
 describe('TranslationSession with a block too long for one request', () => {
   beforeEach(() => {
-    document.open();
-    document.write(html);
-    document.close();
+    loadKronePage();
   });
 
   it('sends it in pieces and shows the joined translation once every piece is in', async () => {
