@@ -5,16 +5,12 @@ import { sendToBackground } from '../messaging/send';
 import type { Settings } from '../settings/schema';
 import type { ExtractMode, ExtractResult } from '../extract/types';
 import { EarlyAnalysis, worthAnalysingEarly } from './early-analysis';
+import { pageLanguage } from './page-language';
 import { createProgressPill } from '../page-ui/progress-pill';
 import { removeLeftovers } from '../render';
 import { PLACEHOLDER_DELAY_MS, TranslationSession } from './session';
 import { mark } from './marks';
 import { resolveTarget } from './resolve-target';
-
-/** Primary language subtag of the page (`<html lang="de-AT">` → 'de'), if it says. */
-function pageLanguage(doc: Document): string | undefined {
-  return doc.documentElement.lang?.split('-')[0]?.toLowerCase() || undefined;
-}
 
 /**
  * The content script's brain: answers the popup, the shortcut and the context menu, starts

@@ -1,5 +1,6 @@
 import { extractUnits } from '../extract';
 import type { ExtractResult } from '../extract/types';
+import { pageLanguage, primaryLanguage } from './page-language';
 
 /**
  * The article analysis, run while the content script waits for its settings: the round trip to the
@@ -41,6 +42,6 @@ export class EarlyAnalysis {
  * declaring the browser's UI language is rarely translated, and must not pay for an analysis).
  */
 export function worthAnalysingEarly(doc: Document, uiLanguage: string): boolean {
-  const page = doc.documentElement.lang?.split('-')[0]?.toLowerCase();
-  return !page || page !== uiLanguage.split('-')[0]?.toLowerCase();
+  const page = pageLanguage(doc);
+  return page === undefined || page !== primaryLanguage(uiLanguage);
 }

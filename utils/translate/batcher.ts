@@ -210,14 +210,7 @@ export function createBatcher(options: BatcherOptions): Batcher {
     deliver(caller, outcomes);
   }
 
-  function translateMany(
-    providerId: ProviderId,
-    from: string,
-    to: string,
-    texts: string[],
-    signal: AbortSignal,
-    onSettled: (outcomes: TextOutcome[]) => void,
-  ): Promise<void> {
+  const translateMany: Batcher['translateMany'] = (providerId, from, to, texts, signal, onSettled) => {
     const unique = [...new Set(texts)];
     if (unique.length === 0) return Promise.resolve();
     if (signal.aborted) {
@@ -249,7 +242,7 @@ export function createBatcher(options: BatcherOptions): Batcher {
       signal.addEventListener('abort', onAbort, { once: true });
       flush(group, false); // sends at once only what fills whole requests
     });
-  }
+  };
 
   return {
     translateMany,
