@@ -10,6 +10,8 @@ export const ATTR_UNIT_ID = `data-${PREFIX}-unit`;
 export const ATTR_FOR = `data-${PREFIX}-for`;
 /** On each translation element: 'loading' | 'done' | 'error'. */
 export const ATTR_STATE = `data-${PREFIX}-state`;
+/** On each translation element: where it sits ('inside' | 'after') and whether it may take a column ('columns'). */
+export const ATTR_PLACE = `data-${PREFIX}-place`;
 /** Class of the per-paragraph retry button shown on a failed translation. */
 export const CLASS_RETRY = `${PREFIX}-retry`;
 /** Attribute Duet sets on <html> while a mode other than Original is on (removed on restore). */

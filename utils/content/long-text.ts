@@ -3,7 +3,8 @@ import { PIECE_SEPARATOR } from '../messaging/protocol';
 /**
  * Most paragraphs fit in one provider request, but some blocks do not: an old CMS body that is one
  * element with <br>s, a legal notice, a transcript. Such a block is sent in pieces cut at sentence
- * ends (or, failing that, at spaces) and the translations are joined again in order.
+ * ends (or, failing that, at spaces); the unit's record collects the pieces' answers and joins them
+ * (unit-lifecycle.ts).
  */
 export const MAX_PIECE_CHARS = 4_000;
 
@@ -28,65 +29,38 @@ export function splitLongText(text: string, max = MAX_PIECE_CHARS): string[] {
   return pieces.filter((p) => p.length > 0);
 }
 
-type Result = { id: string; text: string; detectedLanguage?: string; cached: boolean; sameLanguage?: true };
-
-const PIECE = PIECE_SEPARATOR;
-
-/**
- * Sends long units as pieces and puts their translations back together: the rest of the content
- * script only ever sees whole units.
- */
 /** Languages written without spaces between words: their pieces join with nothing between them. */
 const NO_SPACES = /^(zh|ja|th|lo|km|my)\b/i;
 
-export class PieceAssembler {
-  private readonly open = new Map<string, (Result | undefined)[]>();
-  private readonly joiner: string;
+export function pieceJoiner(targetLanguage: string): string {
+  return NO_SPACES.test(targetLanguage) ? '' : ' ';
+}
 
-  constructor(
-    targetLanguage: string,
-    private readonly max = MAX_PIECE_CHARS,
-  ) {
-    this.joiner = NO_SPACES.test(targetLanguage) ? '' : ' ';
-  }
+/**
+ * Wire ids: what goes on the port for one ask of one unit. `d12` (first revision), `d12.3` (the page
+ * changed its text three times), and `d12.3~0`, `d12.3~1`… for the pieces of a long one.
+ */
+export interface WireRef {
+  id: string;
+  revision: number;
+  piece?: { index: number; count: number };
+}
 
-  /** What goes on the wire for one unit: itself, or one item per piece. */
-  wire(id: string, text: string): { id: string; text: string }[] {
-    const pieces = splitLongText(text, this.max);
-    if (pieces.length === 1) return [{ id, text }];
-    this.open.set(id, new Array<Result | undefined>(pieces.length).fill(undefined));
-    return pieces.map((piece, i) => ({ id: `${id}${PIECE}${i}`, text: piece }));
-  }
+export function wireItems(id: string, revision: number, text: string, max = MAX_PIECE_CHARS): { id: string; text: string }[] {
+  const base = revision ? `${id}.${revision}` : id;
+  const pieces = splitLongText(text, max);
+  if (pieces.length === 1) return [{ id: base, text }];
+  return pieces.map((piece, i) => ({ id: `${base}${PIECE_SEPARATOR}${i}/${pieces.length}`, text: piece }));
+}
 
-  /** The unit a wire id belongs to. */
-  unitOf(wireId: string): string {
-    const at = wireId.indexOf(PIECE);
-    return at < 0 ? wireId : wireId.slice(0, at);
-  }
+export function wireIdsOf(id: string, revision: number, text: string, max = MAX_PIECE_CHARS): string[] {
+  return wireItems(id, revision, text, max).map((item) => item.id);
+}
 
-  /** Wire ids of a unit still waiting for pieces (for cancelling), or the unit id itself. */
-  wireIds(unitId: string): string[] {
-    const parts = this.open.get(unitId);
-    return parts ? parts.map((_, i) => `${unitId}${PIECE}${i}`) : [unitId];
-  }
-
-  /** A wire result in; the whole unit's result out once every piece is in (undefined until then). */
-  collect(result: Result): Result | undefined {
-    const unitId = this.unitOf(result.id);
-    const parts = this.open.get(unitId);
-    if (!parts || unitId === result.id) return result;
-    parts[Number(result.id.slice(unitId.length + PIECE.length))] = result;
-    if (parts.some((p) => p === undefined)) return undefined;
-    this.open.delete(unitId);
-    const done = parts as Result[];
-    const whole: Result = { id: unitId, text: done.map((p) => p.text).join(this.joiner), cached: done.every((p) => p.cached) };
-    if (done[0]!.detectedLanguage) whole.detectedLanguage = done[0]!.detectedLanguage;
-    if (done.every((p) => p.sameLanguage)) whole.sameLanguage = true;
-    return whole;
-  }
-
-  /** A unit failed or was cancelled: forget its pieces (a retry sends them again). */
-  forget(unitId: string): void {
-    this.open.delete(unitId);
-  }
+export function parseWireId(wireId: string): WireRef | undefined {
+  const m = /^([^.~]+)(?:\.(\d+))?(?:~(\d+)\/(\d+))?$/.exec(wireId);
+  if (!m) return undefined;
+  const ref: WireRef = { id: m[1]!, revision: m[2] ? Number(m[2]) : 0 };
+  if (m[3] !== undefined) ref.piece = { index: Number(m[3]), count: Number(m[4]) };
+  return ref;
 }

@@ -2,34 +2,30 @@ import { browser, type Browser } from 'wxt/browser';
 import { PORT_TRANSLATE, PortResponseSchema, type PortRequest, type PortResponse } from '../messaging/protocol';
 
 /**
- * The content script's end of the translation port. Connects on first use; when the background
- * goes away (service worker stopped, extension updated) the next send reconnects, and the caller is told
- * which units were in flight so it can ask again.
+ * The content script's end of the translation port: a pipe, holding no unit state of its own (the
+ * session's unit records know what is asked). Connects on first use; when the background goes away
+ * (service worker stopped, extension updated) the caller is told, and the next send reconnects.
  */
 export class PortClient {
   private port: Browser.runtime.Port | undefined;
-  private readonly inFlight = new Set<string>();
 
   constructor(
     private readonly onResponse: (response: PortResponse) => void,
-    private readonly onLost: (unitIds: string[]) => void,
+    private readonly onLost: () => void,
   ) {}
 
   translate(units: { id: string; text: string }[], from: string, to: string): void {
     if (units.length === 0) return;
-    for (const u of units) this.inFlight.add(u.id);
     this.post({ type: 'translate', units, from, to });
   }
 
   cancel(ids: string[]): void {
-    const open = ids.filter((id) => this.inFlight.delete(id));
-    if (open.length && this.port) this.post({ type: 'cancel', ids: open });
+    if (ids.length && this.port) this.post({ type: 'cancel', ids });
   }
 
   disconnect(): void {
     this.port?.disconnect();
     this.port = undefined;
-    this.inFlight.clear();
   }
 
   private post(message: PortRequest): void {
@@ -41,17 +37,12 @@ export class PortClient {
     const port = browser.runtime.connect({ name: PORT_TRANSLATE });
     port.onMessage.addListener((raw: unknown) => {
       const parsed = PortResponseSchema.safeParse(raw);
-      if (!parsed.success) return;
-      const ids = parsed.data.type === 'translated' ? parsed.data.results.map((r) => r.id) : parsed.data.ids;
-      for (const id of ids) this.inFlight.delete(id);
-      this.onResponse(parsed.data);
+      if (parsed.success) this.onResponse(parsed.data);
     });
     port.onDisconnect.addListener(() => {
       if (this.port !== port) return;
       this.port = undefined;
-      const lost = [...this.inFlight];
-      this.inFlight.clear();
-      if (lost.length) this.onLost(lost);
+      this.onLost();
     });
     this.port = port;
     return port;

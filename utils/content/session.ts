@@ -2,12 +2,18 @@ import { extractUnits } from '../extract';
 import type { ExtractMode, ExtractResult, Unit } from '../extract/types';
 import type { DisplayMode, Layout } from '../settings/schema';
 import type { PortResponse, RememberedTranslation, TabStatus } from '../messaging/protocol';
-import { createRenderer } from '../render';
-import { createViewportScheduler } from '../schedule/viewport';
-import { watchMutations } from '../schedule/mutations';
-import { PieceAssembler } from './long-text';
-import { PortClient } from './port-client';
+import { createRenderer, type Renderer } from '../render';
+import type { ShownTranslation } from '../render/renderer';
+import { runInSlices, type SliceRun } from '../render/slices';
+import { createViewportScheduler, type ViewportScheduler } from '../schedule/viewport';
+import { watchMutations, type MutationWatcher, type PageChanges } from '../schedule/mutations';
+import { commonAncestor, unitsInAdded } from './added-units';
+import { parseWireId, pieceJoiner, wireIdsOf, wireItems } from './long-text';
 import { mark } from './marks';
+import { pageText } from './page-text';
+import { PortClient } from './port-client';
+import { UnitBook } from './unit-book';
+import type { Effect, UnitRecord } from './unit-lifecycle';
 
 /** How long a requested unit waits for its answer before it shows a loading placeholder. */
 export const PLACEHOLDER_DELAY_MS = 60;
@@ -17,6 +23,8 @@ export const PLACEHOLDER_DELAY_MS = 60;
  * background packs it into the fewest requests; the protocol accepts up to 500.
  */
 const ITEMS_PER_MESSAGE = 250;
+/** More added roots than this in one batch, and the page is analysed again as a whole. */
+const FULL_PASS_ABOVE = 200;
 
 /** How units reach the background: the port in the browser, a stand-in in tests. */
 export interface Transport {
@@ -35,40 +43,44 @@ export interface SessionOptions {
    * text (utils/background/page-memory.ts): units found there are shown without asking.
    */
   remembered?: readonly RememberedTranslation[];
-  connect?: (onResponse: (response: PortResponse) => void, onLost: (unitIds: string[]) => void) => Transport;
-}
-
-interface Received {
-  text: string;
-  cached: boolean;
-  sameLanguage: boolean;
+  connect?: (onResponse: (response: PortResponse) => void, onLost: () => void) => Transport;
+  /** Runs `fn` before the next paint (default: requestAnimationFrame, with a timer for hidden tabs). */
+  frame?: (fn: () => void) => void;
+  /** Quiet time before page changes are handled (default 0: one observer callback holds one task's changes). */
+  mutationDebounceMs?: number;
 }
 
 /**
- * One page's translation: which units exist, what was asked, what came back, and what is shown.
- * Translations are kept when the reader switches to Original, so switching back costs no request.
+ * One page's translation. Every unit is one record in a UnitBook (unit-lifecycle.ts); this class
+ * turns the world into events (analysis, viewport, port, page mutations, the reader's mode) and
+ * carries the records' effects out: asks and cancels to the port, placeholders and translations to
+ * the renderer (held for one frame so results arriving together cost one layout), viewport watching.
  */
 export class TranslationSession {
-  private readonly units = new Map<string, Unit>();
+  private readonly book: UnitBook;
   private readonly remembered: Map<string, RememberedTranslation>;
-  private readonly idOf = new WeakMap<Element, string>();
-  private readonly received = new Map<string, Received>();
-  private readonly failed = new Map<string, string>();
-  private readonly requested = new Set<string>();
-  private nextId = 0;
+  private readonly renderer: Renderer;
+  private readonly port: Transport;
   private mode: DisplayMode = 'original';
   private extractMode: ExtractMode = 'article';
   private isArticle = true;
-  private detected = new Map<string, number>();
-  private readonly renderer;
-  private readonly port: Transport;
-  private readonly pieces: PieceAssembler;
-  private scheduler: ReturnType<typeof createViewportScheduler> | undefined;
-  private rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The element holding every unit of the last full analysis: added content outside it is not the article. */
+  private scope: Element | null = null;
+  private scheduler: ViewportScheduler | undefined;
+  private watcher: MutationWatcher | undefined;
+  private observing: SliceRun | undefined;
+  private fullPassTimer: ReturnType<typeof setTimeout> | undefined;
+  private nextFullPassAt = 0;
   private placeholderTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly awaitingPlaceholder = new Set<string>();
-  private nextRescanAt = 0;
-  private watcher: ReturnType<typeof watchMutations> | undefined;
+  private awaitingPlaceholder = new Set<string>();
+  /** Units being retried: asked of the provider's path, never answered from the page memory. */
+  private readonly retrying = new Set<string>();
+  private pendingAsks: Extract<Effect, { type: 'ask' }>[] = [];
+  private pendingCancels: string[] = [];
+  private renderQueue: Effect[] = [];
+  private renderQueued = false;
+  private readonly frame: (fn: () => void) => void;
+  private wasActive = false;
 
   constructor(
     private readonly doc: Document,
@@ -77,18 +89,16 @@ export class TranslationSession {
     this.renderer = createRenderer(doc, {
       layout: options.layout,
       targetLanguage: options.to,
-      // The renderer's own DOM writes must never come back to us as "new content".
+      // The renderer's own DOM writes must never come back to us as "page changes".
       mutate: (fn) => (this.watcher ? this.watcher.pause(fn) : fn()),
     });
-    this.pieces = new PieceAssembler(options.to);
+    this.book = new UnitBook(pieceJoiner(options.to));
     this.remembered = new Map((options.remembered ?? []).map((r) => [r.source, r]));
+    this.frame = options.frame ?? defaultFrame(doc);
     const connect = options.connect ?? ((onResponse, onLost) => new PortClient(onResponse, onLost));
     this.port = connect(
       (response) => this.onResponse(response),
-      (lost) => {
-        const ids = new Set(lost.map((id) => this.pieces.unitOf(id)));
-        this.request([...ids].map((id) => this.units.get(id)).filter((u): u is Unit => !!u), true);
-      },
+      () => this.run(this.book.dispatchAll(this.book.ids((r) => r.phase === 'asked'), { type: 'port-lost' })),
     );
   }
 
@@ -129,32 +139,15 @@ export class TranslationSession {
   }
 
   retryFailed(): void {
-    const ids = [...this.failed.keys()];
-    this.retry(ids);
+    this.retry(this.book.ids((r) => r.phase === 'failed'));
   }
 
   status(): TabStatus {
-    let fromCache = 0;
-    let translated = 0;
-    for (const r of this.received.values()) {
-      if (r.sameLanguage) continue;
-      translated++;
-      if (r.cached) fromCache++;
-    }
-    const pending = this.openIds().length;
+    const { detected, ...counts } = this.book.counts();
     let detectedLanguage: string | undefined;
     let most = 0;
-    for (const [lang, count] of this.detected) if (count > most) [detectedLanguage, most] = [lang, count];
-    return {
-      mode: this.mode,
-      isArticle: this.isArticle,
-      found: this.units.size,
-      translated,
-      fromCache,
-      failed: this.failed.size,
-      pending,
-      ...(detectedLanguage ? { detectedLanguage } : {}),
-    };
+    for (const [lang, count] of detected) if (count > most) [detectedLanguage, most] = [lang, count];
+    return { mode: this.mode, isArticle: this.isArticle, ...counts, ...(detectedLanguage ? { detectedLanguage } : {}) };
   }
 
   /** Stops everything and puts the page back as it was. */
@@ -164,20 +157,20 @@ export class TranslationSession {
     this.renderer.destroy(); // restores the page exactly
   }
 
+  // ── the reader's mode ─────────────────────────────────────────────────────
+
   private activate(): void {
-    // The renderer kept what it showed before Original; only results that arrived meanwhile are new to it.
-    const missed: [Unit, string][] = [];
-    for (const [id, r] of this.received) {
-      const unit = this.units.get(id);
-      if (unit && !r.sameLanguage && !this.renderer.has(id)) missed.push([unit, r.text]);
-    }
-    this.showTranslations(missed);
-    for (const [id, message] of this.failed) if (!this.renderer.has(id)) this.showError(id, message);
-    this.scheduler = createViewportScheduler({ onNeeded: (units) => this.request(units, false) });
-    this.scheduler.observe([...this.units.values()].filter((u) => !this.received.has(u.id) && !this.failed.has(u.id)));
-    // No debounce: one MutationObserver callback already holds a task's changes (appended paragraphs
-    // arrive together), and the rescan itself is throttled (onPageChanged).
-    this.watcher = watchMutations(this.doc.body, () => this.onPageChanged(), { debounceMs: 0 });
+    // The page may have changed while it showed Original (nobody watched): bring the records up to date first.
+    if (this.wasActive) this.reconcile({ added: [], touched: [], removed: true, overflow: false }, true);
+    this.wasActive = true;
+    this.scheduler = createViewportScheduler({
+      onNeeded: (units) => this.run(this.book.dispatchAll(units.map((u) => u.id), { type: 'due' })),
+    });
+    this.watcher = watchMutations(this.doc.body, (changes) => this.onPageChanged(changes), {
+      debounceMs: this.options.mutationDebounceMs ?? 0,
+      fullRescanThreshold: FULL_PASS_ABOVE,
+    });
+    this.run(this.book.setActive(true));
   }
 
   private deactivate(): void {
@@ -185,173 +178,281 @@ export class TranslationSession {
     this.placeholderTimer = undefined;
     this.awaitingPlaceholder.clear();
     this.mode = 'original';
+    this.observing?.cancel();
+    this.observing = undefined;
     this.scheduler?.destroy();
     this.scheduler = undefined;
     this.watcher?.disconnect();
     this.watcher = undefined;
-    clearTimeout(this.rescanTimer);
-    this.rescanTimer = undefined;
-    // Work not finished yet is dropped: it will be asked again (from the cache, usually) next time.
-    const open = this.openIds();
-    this.port.cancel(open.flatMap((id) => this.pieces.wireIds(id)));
-    for (const id of open) this.pieces.forget(id);
-    for (const id of open) this.requested.delete(id);
+    clearTimeout(this.fullPassTimer);
+    this.fullPassTimer = undefined;
+    // Work not finished yet is cancelled: it is asked again (from the cache, usually) when the reader is back.
+    this.run(this.book.setActive(false));
+    this.renderQueue = [];
+    this.flushPort();
     this.renderer.setMode('original');
     this.report();
-  }
-
-  private request(units: Unit[], again: boolean): void {
-    if (this.mode === 'original') return;
-    let wanted = units.filter((u) => again || (!this.requested.has(u.id) && !this.received.has(u.id)));
-    if (!again && this.remembered.size) wanted = this.answerFromMemory(wanted);
-    if (wanted.length === 0) return;
-    for (const u of wanted) {
-      this.requested.add(u.id);
-      this.awaitingPlaceholder.add(u.id);
-    }
-    // Placeholders wait a moment: when the cache answers first, the page is laid out once, with the
-    // translations, instead of twice (placeholders, then translations). On a 60,000-element page one
-    // layout is ~150 ms of the reader's main thread.
-    this.placeholderTimer ??= setTimeout(() => this.showPlaceholders(), PLACEHOLDER_DELAY_MS);
-    // Long units travel as several pieces: count what goes on the wire, not units.
-    const items = wanted.flatMap((u) => this.pieces.wire(u.id, u.text));
-    for (let i = 0; i < items.length; i += ITEMS_PER_MESSAGE) {
-      this.port.translate(items.slice(i, i + ITEMS_PER_MESSAGE), this.options.from, this.options.to);
-    }
-    mark('requested');
-    this.report();
-  }
-
-  /**
-   * Shows what the page memory holds for these units in this same task (one layout, no round trip) and
-   * returns the units still to ask for. A retry always asks the provider's path (cache, then provider).
-   */
-  private answerFromMemory(units: Unit[]): Unit[] {
-    const results: Extract<PortResponse, { type: 'translated' }>['results'] = [];
-    const rest: Unit[] = [];
-    for (const unit of units) {
-      const r = this.remembered.get(unit.text);
-      if (!r) {
-        rest.push(unit);
-        continue;
-      }
-      this.requested.add(unit.id);
-      results.push({ id: unit.id, text: r.text, cached: true, ...(r.detectedLanguage ? { detectedLanguage: r.detectedLanguage } : {}), ...(r.sameLanguage ? { sameLanguage: true as const } : {}) });
-    }
-    if (results.length) this.onResponse({ type: 'translated', results });
-    return rest;
-  }
-
-  private showPlaceholders(): void {
-    this.placeholderTimer = undefined;
-    const units = [...this.awaitingPlaceholder].map((id) => this.units.get(id)).filter((u): u is Unit => !!u);
-    this.awaitingPlaceholder.clear();
-    // One call for the whole batch: the renderer reads every original's style before writing anything.
-    if (units.length && this.mode !== 'original') this.renderer.showLoading(units);
   }
 
   private retry(ids: string[]): void {
     // In Original nothing is sent; the failures stay failed (and retryable) until the reader is back.
     if (this.mode === 'original') return;
-    const units: Unit[] = [];
-    for (const id of ids) {
-      const unit = this.units.get(id);
-      this.failed.delete(id);
-      if (unit) units.push(unit);
-    }
-    this.request(units, true);
+    for (const id of ids) this.retrying.add(id);
+    this.run(this.book.dispatchAll(ids, { type: 'retry' }));
   }
 
+  // ── effects ───────────────────────────────────────────────────────────────
+
+  /** Carries out what the records asked for. */
+  private run(effects: Effect[]): void {
+    if (effects.length === 0) return;
+    const observe: Unit[] = [];
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'observe': {
+          const r = this.book.get(effect.id);
+          if (r) observe.push(unitOf(r));
+          break;
+        }
+        case 'unobserve':
+          this.scheduler?.unobserve([effect.id]);
+          break;
+        case 'ask':
+          this.pendingAsks.push(effect);
+          break;
+        case 'cancel': {
+          const r = this.book.get(effect.id);
+          this.awaitingPlaceholder.delete(effect.id);
+          this.pendingCancels.push(...(r ? wireIdsOf(effect.id, effect.revision, r.text) : [effect.id]));
+          break;
+        }
+        default:
+          this.renderQueue.push(effect);
+      }
+    }
+    if (observe.length) this.observe(observe);
+    // What one event asked for goes out in one message (the scheduler hands over a whole screen at once).
+    if (this.pendingAsks.length || this.pendingCancels.length) this.flushPort();
+    if (this.renderQueue.length) this.queueRender();
+    this.report();
+  }
+
+  /** Thousands of units are handed to the viewport scheduler in slices, so a mode switch never blocks the page. */
+  private observe(units: Unit[]): void {
+    const run = runInSlices(units, (unit) => this.scheduler?.observe([unit]), {});
+    if (!this.observing) this.observing = run;
+  }
+
+  private flushPort(): void {
+    if (this.pendingCancels.length) {
+      this.port.cancel(this.pendingCancels);
+      this.pendingCancels = [];
+    }
+    const asks = this.pendingAsks;
+    this.pendingAsks = [];
+    if (asks.length === 0 || this.mode === 'original') return;
+    const items: { id: string; text: string }[] = [];
+    const fromMemory: Effect[] = [];
+    for (const a of asks) {
+      const r = this.book.get(a.id);
+      if (!r || r.phase !== 'asked' || r.revision !== a.revision) continue; // moved on meanwhile
+      const memory = this.retrying.delete(a.id) ? undefined : this.remembered.get(a.text);
+      if (memory) {
+        // Shown in this same task from what the background remembers of this page: no round trip, no placeholder.
+        fromMemory.push(
+          ...this.book.dispatch(a.id, {
+            type: 'result',
+            revision: a.revision,
+            answer: { text: memory.text, cached: true, ...(memory.sameLanguage ? { sameLanguage: true as const } : {}), ...(memory.detectedLanguage ? { detectedLanguage: memory.detectedLanguage } : {}) },
+          }),
+        );
+        continue;
+      }
+      items.push(...wireItems(a.id, a.revision, a.text));
+      this.awaitingPlaceholder.add(a.id);
+    }
+    if (fromMemory.length) {
+      mark('first-result');
+      this.run(fromMemory);
+    }
+    if (items.length === 0) return;
+    // Placeholders wait a moment: when the cache answers first, the page is laid out once, with the
+    // translations, instead of twice (placeholders, then translations).
+    this.placeholderTimer ??= setTimeout(() => this.onSlow(), PLACEHOLDER_DELAY_MS);
+    for (let i = 0; i < items.length; i += ITEMS_PER_MESSAGE) {
+      this.port.translate(items.slice(i, i + ITEMS_PER_MESSAGE), this.options.from, this.options.to);
+    }
+    mark('requested');
+  }
+
+  private onSlow(): void {
+    this.placeholderTimer = undefined;
+    const ids = [...this.awaitingPlaceholder];
+    this.awaitingPlaceholder.clear();
+    this.run(this.book.dispatchAll(ids, { type: 'slow' }));
+  }
+
+  private queueRender(): void {
+    if (this.renderQueued) return;
+    this.renderQueued = true;
+    this.frame(() => this.flushRender());
+  }
+
+  /** Everything the records want shown since the last frame, in one DOM write per kind (styles read once). */
+  private flushRender(): void {
+    this.renderQueued = false;
+    const queue = this.renderQueue;
+    this.renderQueue = [];
+    if (this.mode === 'original' || queue.length === 0) return;
+    // Only the last word per unit counts (a placeholder overtaken by its translation is never drawn).
+    const last = new Map<string, Effect>();
+    for (const effect of queue) if ('id' in effect) last.set(effect.id, effect);
+    const placeholders: Unit[] = [];
+    const shown: ShownTranslation[] = [];
+    for (const effect of last.values()) {
+      const r = this.book.get(effect.id);
+      if (effect.type === 'unrender' || !r) {
+        this.renderer.remove(effect.id);
+        continue;
+      }
+      if (effect.type === 'placeholder' && r.rendered === 'placeholder') placeholders.push(unitOf(r));
+      else if (effect.type === 'show' && r.rendered === 'translation') shown.push({ unit: unitOf(r), text: effect.text, lang: this.options.to });
+      else if (effect.type === 'show-error' && r.rendered === 'error') this.renderer.showError(unitOf(r), effect.message, () => this.retry([r.id]));
+    }
+    // One call per kind: the renderer reads every new original's style before writing anything.
+    if (placeholders.length) this.renderer.showLoading(placeholders);
+    if (shown.length) this.renderer.showTranslations(shown);
+  }
+
+  // ── the port ──────────────────────────────────────────────────────────────
+
   private onResponse(response: PortResponse): void {
+    const effects: Effect[] = [];
     if (response.type === 'translated') {
       mark('first-result');
-      const shown: [Unit, string][] = [];
-      for (const piece of response.results) {
-        const r = this.pieces.collect(piece);
-        if (!r) continue; // more pieces of this unit to come
-        const unit = this.units.get(r.id);
-        if (!unit || !this.requested.has(r.id)) continue;
-        const sameLanguage = r.sameLanguage === true;
-        this.received.set(r.id, { text: r.text, cached: r.cached, sameLanguage });
-        this.failed.delete(r.id);
-        this.awaitingPlaceholder.delete(r.id);
-        if (r.detectedLanguage) this.detected.set(r.detectedLanguage, (this.detected.get(r.detectedLanguage) ?? 0) + 1);
-        if (this.mode === 'original') continue;
-        if (sameLanguage) this.renderer.remove(unit.id);
-        else shown.push([unit, r.text]);
+      for (const result of response.results) {
+        const ref = parseWireId(result.id);
+        if (!ref) continue;
+        effects.push(
+          ...this.book.dispatch(ref.id, {
+            type: 'result',
+            revision: ref.revision,
+            answer: {
+              text: result.text,
+              cached: result.cached,
+              ...(result.sameLanguage ? { sameLanguage: true as const } : {}),
+              ...(result.detectedLanguage ? { detectedLanguage: result.detectedLanguage } : {}),
+            },
+            ...(ref.piece ? { piece: ref.piece } : {}),
+          }),
+        );
+        if (this.book.get(ref.id)?.phase !== 'asked') this.awaitingPlaceholder.delete(ref.id);
       }
-      this.showTranslations(shown);
     } else {
-      for (const id of new Set(response.ids.map((wireId) => this.pieces.unitOf(wireId)))) {
-        if (!this.requested.has(id)) continue;
-        this.pieces.forget(id);
-        this.awaitingPlaceholder.delete(id);
-        this.failed.set(id, response.error.message);
-        if (this.mode !== 'original') this.showError(id, response.error.message);
+      const seen = new Set<string>();
+      for (const wireId of response.ids) {
+        const ref = parseWireId(wireId);
+        if (!ref || seen.has(ref.id)) continue;
+        seen.add(ref.id);
+        this.awaitingPlaceholder.delete(ref.id);
+        effects.push(...this.book.dispatch(ref.id, { type: 'failure', revision: ref.revision, message: response.error.message }));
       }
       console.warn(`[duet] ${response.ids.length} paragraph(s) failed: ${response.error.message}`);
     }
+    this.run(effects);
     this.report();
   }
 
-  /** Requested units with neither an answer nor a failure yet. */
-  private openIds(): string[] {
-    return [...this.requested].filter((id) => !this.received.has(id) && !this.failed.has(id));
-  }
+  // ── the page ──────────────────────────────────────────────────────────────
 
-  private showTranslations(shown: [Unit, string][]): void {
-    // Slots not made yet (the answer beat its placeholder) are made in one batch: styles read once, then written.
-    const fresh = shown.map(([unit]) => unit).filter((unit) => !this.renderer.has(unit.id));
-    if (fresh.length) this.renderer.showLoading(fresh);
-    for (const [unit, text] of shown) this.renderer.showTranslation(unit, text, { lang: this.options.to });
-  }
-
-  private showError(id: string, message: string): void {
-    const unit = this.units.get(id);
-    if (!unit) return;
-    this.renderer.showError(unit, message, () => this.retry([id]));
+  private onPageChanged(changes: PageChanges): void {
+    if (this.mode === 'original') return;
+    this.reconcile(changes, false);
+    this.renderer.repair(); // our nodes the page took out (its re-render replaced a paragraph's children) go back
   }
 
   /**
-   * New content (endless pages, live blogs, late-loading articles): find units again, keep the ones
-   * we know. Soon after the change (new paragraphs are usually right where the reader is), but never
-   * more than a fifth of the main thread: a page that mutates all the time (tickers, rotating ads)
-   * gets rescans spaced by four times what the last one cost.
+   * Follows the page: removed units are cancelled and their translations taken out, changed texts are
+   * asked again, added content inside the article is read for new units — incrementally; one full
+   * analysis (throttled) only when the additions are too many or the article's container itself went.
    */
-  private onPageChanged(): void {
-    if (this.rescanTimer !== undefined) return;
-    const wait = Math.max(0, this.nextRescanAt - performance.now());
-    this.rescanTimer = setTimeout(() => {
-      this.rescanTimer = undefined;
+  private reconcile(changes: PageChanges, everything: boolean): void {
+    const effects: Effect[] = [];
+    if (changes.removed || everything) {
+      const gone = this.book.ids((r) => !r.element.isConnected);
+      effects.push(...this.book.dispatchAll(gone, { type: 'removed' }));
+    }
+    const changed = new Set<string>();
+    if (everything) for (const r of this.book.all()) changed.add(r.id);
+    for (const el of changes.touched) {
+      for (let e: Element | null = el; e && e !== this.doc.documentElement; e = e.parentElement) {
+        const id = this.book.idOf(e);
+        if (id !== undefined) changed.add(id);
+      }
+    }
+    for (const id of changed) {
+      const r = this.book.get(id);
+      if (!r) continue;
+      const text = pageText(r.element, r.containsUnits === true);
+      if (text === r.text || text === '') continue;
+      if (this.snapshotOf(r) === text) continue;
+      this.snapshots.set(r.element, text);
+      effects.push(...this.book.dispatch(id, { type: 'text-changed', text }));
+    }
+    this.run(effects);
+    const scopeLost = !this.scope || !this.scope.isConnected;
+    if (changes.overflow || (scopeLost && (changes.added.length > 0 || everything))) {
+      this.scheduleFullPass();
+      return;
+    }
+    if (changes.added.length === 0) return;
+    const inScope = this.extractMode === 'whole-page' ? changes.added : changes.added.filter((el) => this.scope!.contains(el) || el.contains(this.scope!));
+    if (inScope.some((el) => el.contains(this.scope!) && el !== this.scope)) return this.scheduleFullPass();
+    const found = unitsInAdded(inScope, this.scope, (el) => this.book.idOf(el) !== undefined);
+    if (found.length) this.adopt(found);
+  }
+
+  /** What pageText read for a unit when it was found (the detector's text may differ in small ways: credits). */
+  private readonly snapshots = new WeakMap<Element, string>();
+  private snapshotOf(r: UnitRecord): string {
+    let s = this.snapshots.get(r.element);
+    if (s === undefined) {
+      s = pageText(r.element, r.containsUnits === true);
+      this.snapshots.set(r.element, s);
+    }
+    return s;
+  }
+
+  /**
+   * A full analysis, soon after the change but never more than a fifth of the main thread: a page
+   * that mutates all the time gets passes spaced by four times what the last one cost.
+   */
+  private scheduleFullPass(): void {
+    if (this.fullPassTimer !== undefined) return;
+    const wait = Math.max(0, this.nextFullPassAt - performance.now());
+    this.fullPassTimer = setTimeout(() => {
+      this.fullPassTimer = undefined;
       if (this.mode === 'original') return;
       const started = performance.now();
-      this.take(extractUnits(this.doc, { mode: this.extractMode }).units);
+      const result = extractUnits(this.doc, { mode: this.extractMode });
+      const effects = this.book.dispatchAll(this.book.ids((r) => !r.element.isConnected), { type: 'removed' });
+      this.run(effects);
+      this.take(result.units);
       const finished = performance.now();
-      this.nextRescanAt = finished + 4 * (finished - started);
+      this.nextFullPassAt = finished + 4 * (finished - started);
     }, wait);
   }
 
-  /** Adopts what an analysis found; new units are scheduled when the page is being translated. */
+  /** Adopts what a full analysis found; the article's container is where its units lie. */
   private take(units: Unit[]): void {
-    const fresh = this.adopt(units);
-    if (fresh.length) this.scheduler?.observe(fresh);
-    this.report();
+    if (units.length) this.scope = commonAncestor(units.map((u) => u.element)) ?? this.doc.body;
+    this.adopt(units);
   }
 
-  /** Gives units stable ids across analyses (an element keeps its id); returns the new ones. */
-  private adopt(units: Unit[]): Unit[] {
-    const fresh: Unit[] = [];
-    for (const u of units) {
-      let id = this.idOf.get(u.element);
-      if (id === undefined) {
-        id = `d${this.nextId++}`;
-        this.idOf.set(u.element, id);
-        const unit = { ...u, id };
-        this.units.set(id, unit);
-        fresh.push(unit);
-      }
-    }
-    return fresh;
+  private adopt(units: readonly { element: Element; text: string; kind: Unit['kind']; containsUnits?: true }[]): void {
+    for (const u of units) if (!this.snapshots.has(u.element)) this.snapshots.set(u.element, pageText(u.element, u.containsUnits === true));
+    this.run(this.book.add(units));
+    this.report();
   }
 
   private reportScheduled = false;
@@ -364,4 +465,23 @@ export class TranslationSession {
       this.options.onStatus(this.status());
     });
   }
+}
+
+function unitOf(r: UnitRecord): Unit {
+  return { id: r.id, element: r.element, text: r.text, kind: r.kind, ...(r.containsUnits ? { containsUnits: true as const } : {}) };
+}
+
+/** Before the next paint; a hidden tab gets no animation frames, so a timer stands in after 100 ms. */
+function defaultFrame(doc: Document): (fn: () => void) => void {
+  const win = doc.defaultView;
+  return (fn) => {
+    let done = false;
+    const once = () => {
+      if (done) return;
+      done = true;
+      fn();
+    };
+    if (win?.requestAnimationFrame) win.requestAnimationFrame(once);
+    setTimeout(once, win?.requestAnimationFrame ? 100 : 0);
+  };
 }

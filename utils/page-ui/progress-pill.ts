@@ -1,4 +1,5 @@
 import { CLASS_OWN, TAG_UI_HOST } from '../dom-labels';
+import { forgetChange, recordChange } from '../render/page-changes';
 import type { TabStatus } from '../messaging/protocol';
 import { PILL_CSS } from './pill-styles';
 import { pillView, type PillView } from './pill-view';
@@ -54,6 +55,7 @@ export function createProgressPill(doc: Document, callbacks: ProgressPillCallbac
     const host = doc.createElement(TAG_UI_HOST);
     host.className = CLASS_OWN;
     host.setAttribute('translate', 'no');
+    recordChange(doc, host, () => host.remove()); // leftover cleanup knows it is ours (render/page-changes.ts)
     const root = host.attachShadow({ mode: 'closed' });
     const pill = doc.createElement('div');
     pill.className = 'pill';
@@ -158,6 +160,7 @@ export function createProgressPill(doc: Document, callbacks: ProgressPillCallbac
       clearTimeout(hideTimer);
       clearTimeout(firstShowTimer);
       firstShowTimer = undefined;
+      if (ui) forgetChange(doc, ui.host);
       ui?.host.remove();
       ui = null;
       current = null;

@@ -1,32 +1,47 @@
 /**
- * Where a translation goes relative to its original, decided per element so the page stays valid:
- * - 'wrap':   the original is moved into a <duet-pair> grid next to its translation (side by side);
- *             used for ordinary blocks (p, h1–h6, blockquote, div…).
- * - 'inside': the translation is appended inside the original; used where wrapping would break the
- *             page's structure (li in ul, td in tr, dt/dd in dl, figcaption in figure) or where the
- *             original is inline text (a headline link, a span in running text).
+ * Where a translation goes relative to its original. Duet only ever *adds* its own element; the
+ * original stays the same node, in the same parent, at the same place (STYLE.md §15):
+ * - 'inside': the translation is appended as the original's last child. Used for nearly everything:
+ *             paragraphs and headings (side by side or stacked, decided by CSS), list items, cells,
+ *             captions, inline originals (a headline link). This is what Immersive Translate and
+ *             Read Frog do; it survives framework re-renders best (nothing of the page moves).
+ * - 'after':  the translation is inserted as the original's next sibling. Only for originals laid
+ *             out as flex or grid containers, where a child of ours would become one more flex or
+ *             grid item squeezed beside the text.
+ * `sideBySide` says whether the original may show its translation in a second column (Bilingual,
+ * side by side): ordinary blocks only, never list items, cells, inline or structural elements.
  */
-export type Placement = 'wrap' | 'inside';
+export type Placement = 'inside' | 'after';
 
-/** Elements their parent requires as direct children (wrapping them makes the HTML invalid). */
-const INSIDE_TAGS = new Set(['LI', 'TD', 'TH', 'DT', 'DD', 'SUMMARY', 'CAPTION', 'LEGEND', 'FIGCAPTION', 'OPTION']);
-/** Parents whose children are structural: anything under them is rendered inside, never wrapped. */
+export interface PlacementChoice {
+  placement: Placement;
+  sideBySide: boolean;
+}
+
+/** Elements their parent requires as direct children: their translation stays stacked inside them. */
+const STACKED_TAGS = new Set(['LI', 'TD', 'TH', 'DT', 'DD', 'SUMMARY', 'CAPTION', 'LEGEND', 'FIGCAPTION', 'OPTION']);
+/** Parents whose children are structural: anything under them is stacked, never in columns. */
 const STRUCTURAL_PARENTS = new Set(['UL', 'OL', 'MENU', 'DL', 'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'SELECT', 'PICTURE', 'HGROUP']);
-/** Phrasing elements: wrapping one in a grid would break the line it sits in. */
+/** Phrasing elements: a column layout would break the line they sit in. */
 const INLINE_TAGS = new Set([
   'A', 'SPAN', 'EM', 'STRONG', 'B', 'I', 'U', 'S', 'SMALL', 'FONT', 'LABEL', 'Q', 'CITE', 'ABBR', 'TIME',
   'MARK', 'SUB', 'SUP', 'BDI', 'BDO', 'DFN', 'DATA', 'INS', 'DEL',
 ]);
+/** Displays whose children become items of the original's own layout (a child of ours would be squeezed in). */
+const ITEM_LAYOUTS = /^(inline-)?(flex|grid)$|^-webkit-box$/;
 
-export function choosePlacement(element: Element, style?: CSSStyleDeclaration | null): Placement {
+export function choosePlacement(element: Element, style?: CSSStyleDeclaration | null): PlacementChoice {
   const tag = element.tagName.toUpperCase();
-  if (INSIDE_TAGS.has(tag) || INLINE_TAGS.has(tag)) return 'inside';
-  const parent = element.parentElement;
-  if (!parent || STRUCTURAL_PARENTS.has(parent.tagName.toUpperCase())) return 'inside';
-  // Pages restyle generic elements (a div shown inline, a p shown as a table cell): trust the box.
   const display = (style === undefined ? computedStyle(element) : style)?.display ?? '';
-  if (display.startsWith('inline') || display.startsWith('table') || display === 'contents') return 'inside';
-  return 'wrap';
+  const parent = element.parentElement;
+  const structural = !parent || STRUCTURAL_PARENTS.has(parent.tagName.toUpperCase());
+  if (ITEM_LAYOUTS.test(display) && !STACKED_TAGS.has(tag) && !structural && tag !== 'BODY' && tag !== 'HTML') {
+    return { placement: 'after', sideBySide: false };
+  }
+  if (STACKED_TAGS.has(tag) || INLINE_TAGS.has(tag) || structural) return { placement: 'inside', sideBySide: false };
+  // Pages restyle generic elements (a div shown inline, a p shown as a table cell): trust the box.
+  const block = display === 'block' || display === 'flow-root' || display === '';
+  return { placement: 'inside', sideBySide: block };
 }
 
 function computedStyle(element: Element): CSSStyleDeclaration | null {
@@ -50,12 +65,9 @@ const MIRRORED = [
 ] as const;
 
 /** Everything the renderer needs to know about an original, read in one getComputedStyle call. */
-export interface Look {
-  placement: Placement;
+export interface Look extends PlacementChoice {
   /** Custom properties for the translation element. */
   text: Array<[string, string]>;
-  /** Custom properties for the pair (the original's vertical margins). */
-  margins: Array<[string, string]>;
 }
 
 /**
@@ -64,7 +76,7 @@ export interface Look {
  */
 export function readLook(element: Element): Look {
   const style = computedStyle(element);
-  const look: Look = { placement: choosePlacement(element, style), text: [], margins: [] };
+  const look: Look = { ...choosePlacement(element, style), text: [] };
   if (!style) return look;
   for (const [property, custom] of MIRRORED) {
     const value = style.getPropertyValue(property);
@@ -73,15 +85,9 @@ export function readLook(element: Element): Look {
   // Only alignments that read the same in either direction: 'left' would misplace an RTL translation.
   const align = style.getPropertyValue('text-align');
   if (align === 'center' || align === 'justify') look.text.push(['--duet-ta', align]);
-  // The original's vertical margins move to the pair, so the spacing between blocks stays the same.
-  for (const [property, custom] of [['margin-top', '--duet-mt'], ['margin-bottom', '--duet-mb']] as const) {
-    const value = style.getPropertyValue(property);
-    if (value) look.margins.push([custom, value]);
-  }
   return look;
 }
 
-export function applyLook(look: Look, translation: HTMLElement, pair: HTMLElement | null): void {
+export function applyLook(look: Look, translation: HTMLElement): void {
   for (const [custom, value] of look.text) translation.style.setProperty(custom, value);
-  if (pair) for (const [custom, value] of look.margins) pair.style.setProperty(custom, value);
 }

@@ -1,18 +1,12 @@
-import {
-  ATTR_FOR,
-  ATTR_MODE,
-  ATTR_STATE,
-  ATTR_UNIT_ID,
-  CLASS_RETRY,
-  TAG_PAIR,
-  TAG_TRANSLATION,
-} from '../dom-labels';
+import { ATTR_FOR, ATTR_MODE, ATTR_PLACE, ATTR_STATE, ATTR_UNIT_ID, CLASS_RETRY, TAG_TRANSLATION } from '../dom-labels';
 import type { Unit } from '../extract/types';
 import type { DisplayMode } from '../settings/schema';
 import { directionOf } from './lang';
+import { forgetChange, recordChange } from './page-changes';
 import { applyLook, readLook, type Look } from './placement';
 import { injectStyles, type PageStyles } from './stylesheet';
 import { buildStyles, type Layout } from './styles';
+import { runInSlices, type SliceRun } from './slices';
 
 export type { Layout };
 export type RenderMode = DisplayMode;
@@ -28,16 +22,32 @@ export interface RendererOptions {
   mutate?: <T>(fn: () => T) => T;
 }
 
+export interface ShownTranslation {
+  unit: Unit;
+  text: string;
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+}
+
 export interface Renderer {
+  /** Shows every translation in `mode`; on pages with thousands of translations the work is sliced (yields between slices). */
   setMode(mode: RenderMode): void;
   getMode(): RenderMode;
   /** One unit, or a batch (preferred: the batch's styles are read before anything is written). */
   showLoading(unit: Unit | readonly Unit[]): void;
   showTranslation(unit: Unit, text: string, opts?: { lang?: string; dir?: 'ltr' | 'rtl' }): void;
+  /** Many translations in one DOM write (results that arrived within one frame). */
+  showTranslations(items: readonly ShownTranslation[]): void;
   showError(unit: Unit, message: string, onRetry: () => void): void;
   has(unitId: string): boolean;
   /** Takes one unit's translation out of the page and forgets it (the page removed the unit). */
   remove(unitId: string): void;
+  /**
+   * Puts Duet's node back where it belongs when the page took it out (a framework replaced the
+   * original's children) or left it behind (the page moved an original whose translation is its
+   * sibling), as long as the original itself is still in the page. Never touches a page node.
+   */
+  repair(): void;
   setLayout(layout: Layout): void;
   /** Back to the exact original page: every node, attribute and style Duet added is gone; translations are forgotten. */
   restore(): void;
@@ -49,11 +59,18 @@ export interface Renderer {
 interface Slot {
   unit: Unit;
   translation: HTMLElement;
-  /** The <duet-pair> wrapper for 'wrap' placement; null when the translation lives inside the original. */
-  pair: HTMLElement | null;
+  after: boolean;
   attached: boolean;
   /** Value ATTR_UNIT_ID had before we set it (normally null), put back on detach. */
   previousUnitAttr: string | null;
+}
+
+/**
+ * The one place a translation's words are put into its element: as text, never as HTML.
+ * (Rich text, when it comes, replaces this function's body with a sanitising fill.)
+ */
+export function fillTranslation(el: HTMLElement, text: string): void {
+  el.textContent = text;
 }
 
 export function createRenderer(doc: Document, options: RendererOptions): Renderer {
@@ -64,56 +81,83 @@ export function createRenderer(doc: Document, options: RendererOptions): Rendere
   let destroyed = false;
   let attachedCount = 0;
   let styles: PageStyles | null = null;
+  let modeRun: SliceRun | null = null;
   const slots = new Map<string, Slot>();
   const idByElement = new WeakMap<Element, string>();
+  const html = doc.documentElement;
 
-  /** The stylesheet and the mode attribute exist exactly while at least one translation is in the page. */
+  /**
+   * The stylesheet exists exactly while a translation of ours is in the page, the mode attribute while
+   * one is and the mode is not Original (between the two, while Original takes thousands of nodes
+   * out in slices, the stylesheet hides whatever is still there).
+   */
   function syncPage(): void {
-    const html = doc.documentElement;
-    if (mode !== 'original' && attachedCount > 0) {
-      styles ??= injectStyles(doc, buildStyles(layout));
-      if (html.getAttribute(ATTR_MODE) !== mode) html.setAttribute(ATTR_MODE, mode);
-    } else {
-      styles?.remove();
+    if (attachedCount > 0) {
+      if (!styles) {
+        const added = injectStyles(doc, buildStyles(layout));
+        styles = added;
+        recordChange(doc, added, () => added.remove());
+      }
+    } else if (styles) {
+      forgetChange(doc, styles);
+      styles.remove();
       styles = null;
+    }
+    if (mode !== 'original' && attachedCount > 0) {
+      if (html.getAttribute(ATTR_MODE) !== mode) {
+        html.setAttribute(ATTR_MODE, mode);
+        recordChange(doc, html, () => html.removeAttribute(ATTR_MODE));
+      }
+    } else if (html.hasAttribute(ATTR_MODE)) {
       html.removeAttribute(ATTR_MODE);
+      forgetChange(doc, html);
     }
   }
 
   function setFocusable(slot: Slot): void {
     // Translation only hides the original until the translation is hovered or focused: make it focusable then.
     if (mode === 'translation') slot.translation.tabIndex = 0;
-    else slot.translation.removeAttribute('tabindex');
+    else if (slot.translation.hasAttribute('tabindex')) slot.translation.removeAttribute('tabindex');
+  }
+
+  /** Where the slot's node must be: the original's last child, or (flex/grid originals) its next sibling. */
+  function inPlace(slot: Slot): boolean {
+    const { translation } = slot;
+    const original = slot.unit.element;
+    return slot.after ? original.nextSibling === translation : translation.parentNode === original && translation.nextSibling === null;
+  }
+
+  function place(slot: Slot): void {
+    const original = slot.unit.element;
+    if (inPlace(slot)) return;
+    if (slot.after) original.after(slot.translation);
+    else original.append(slot.translation); // only our own node moves: the page's nodes stay where its scripts put them
   }
 
   function attach(slot: Slot): void {
     const original = slot.unit.element;
-    if (slot.attached || !original.isConnected || !original.parentNode) return;
+    if (slot.attached || !original.isConnected || (slot.after && !original.parentNode)) return;
     slot.previousUnitAttr = original.getAttribute(ATTR_UNIT_ID);
-    original.setAttribute(ATTR_UNIT_ID, slot.unit.id);
-    if (slot.pair) {
-      original.parentNode.insertBefore(slot.pair, original);
-      slot.pair.append(original, slot.translation); // the same node moves: page listeners keep working
-    } else {
-      original.append(slot.translation);
-    }
+    if (slot.previousUnitAttr !== slot.unit.id) original.setAttribute(ATTR_UNIT_ID, slot.unit.id);
+    place(slot);
     setFocusable(slot);
     slot.attached = true;
     attachedCount++;
+    recordChange(doc, slot, () => undo(slot));
+  }
+
+  /** Takes the slot's node out and puts the original's attribute back as it was. */
+  function undo(slot: Slot): void {
+    const original = slot.unit.element;
+    if (slot.previousUnitAttr === null) original.removeAttribute(ATTR_UNIT_ID);
+    else if (original.getAttribute(ATTR_UNIT_ID) !== slot.previousUnitAttr) original.setAttribute(ATTR_UNIT_ID, slot.previousUnitAttr);
+    slot.translation.remove();
   }
 
   function detach(slot: Slot): void {
     if (!slot.attached) return;
-    const original = slot.unit.element;
-    if (slot.previousUnitAttr === null) original.removeAttribute(ATTR_UNIT_ID);
-    else original.setAttribute(ATTR_UNIT_ID, slot.previousUnitAttr);
-    const { pair } = slot;
-    if (pair) {
-      if (original.parentNode === pair && pair.parentNode) pair.parentNode.insertBefore(original, pair);
-      pair.remove();
-    } else {
-      slot.translation.remove();
-    }
+    undo(slot);
+    forgetChange(doc, slot);
     slot.attached = false;
     attachedCount--;
   }
@@ -132,13 +176,13 @@ export function createRenderer(doc: Document, options: RendererOptions): Rendere
     translation.setAttribute('translate', 'no');
     translation.setAttribute('lang', lang);
     translation.setAttribute('dir', directionOf(lang));
-    // An original that holds other units (old-CMS loose text, at worst <body> itself) is never moved
-    // into a pair: that would drag the units inside it along, and a page needs its <body> where it is.
-    const tag = unit.element.tagName.toUpperCase();
-    const placement = unit.containsUnits || tag === 'BODY' || tag === 'HTML' ? 'inside' : look.placement;
-    const pair = placement === 'wrap' ? doc.createElement(TAG_PAIR) : null;
-    applyLook({ ...look, placement }, translation, pair);
-    return { unit, translation, pair, attached: false, previousUnitAttr: null };
+    // An original that holds other units (old-CMS loose text, at worst <body> itself) keeps them in
+    // one column: its translation goes at its end, stacked.
+    const sideBySide = look.sideBySide && !unit.containsUnits;
+    const after = look.placement === 'after' && !unit.containsUnits;
+    translation.setAttribute(ATTR_PLACE, after ? 'after' : sideBySide ? 'columns' : 'inside');
+    applyLook(look, translation);
+    return { unit, translation, after, attached: false, previousUnitAttr: null };
   }
 
   function existingSlot(unit: Unit): Slot | undefined {
@@ -166,14 +210,17 @@ export function createRenderer(doc: Document, options: RendererOptions): Rendere
    * Runs one change to each unit's translation element, then makes sure it is in the page when it
    * should be. All reads (new units' looks) happen before the first write.
    */
-  function update(units: readonly Unit[], write: (slot: Slot) => void): void {
-    if (destroyed || units.length === 0) return;
-    const looks = units.map((unit) => (existingSlot(unit) ? undefined : readLook(unit.element)));
+  function update<T extends { unit: Unit }>(items: readonly T[], write: (slot: Slot, item: T) => void): void {
+    if (destroyed || items.length === 0) return;
+    const looks = items.map(({ unit }) => (existingSlot(unit) ? undefined : readLook(unit.element)));
     mutate(() => {
-      units.forEach((unit, i) => {
-        const slot = slotFor(unit, looks[i]);
-        write(slot);
-        if (mode !== 'original') attach(slot);
+      items.forEach((item, i) => {
+        const slot = slotFor(item.unit, looks[i]);
+        write(slot, item);
+        if (mode !== 'original') {
+          attach(slot);
+          place(slot);
+        }
       });
       syncPage();
     });
@@ -187,11 +234,22 @@ export function createRenderer(doc: Document, options: RendererOptions): Rendere
 
   function restore(): void {
     if (destroyed) return;
+    modeRun?.cancel();
+    modeRun = null;
     mutate(() => {
       for (const id of [...slots.keys()]) drop(id);
       mode = 'original';
       syncPage();
     });
+  }
+
+  function writeTranslation(slot: Slot, text: string, opts?: { lang?: string; dir?: 'ltr' | 'rtl' }): void {
+    const textLang = opts?.lang ?? lang;
+    if (slot.translation.getAttribute('lang') !== textLang) slot.translation.setAttribute('lang', textLang);
+    const dir = opts?.dir ?? directionOf(textLang);
+    if (slot.translation.getAttribute('dir') !== dir) slot.translation.setAttribute('dir', dir);
+    fillTranslation(slot.translation, text);
+    setState(slot, 'done');
   }
 
   return {
@@ -201,37 +259,54 @@ export function createRenderer(doc: Document, options: RendererOptions): Rendere
     setMode(next) {
       if (destroyed || next === mode) return;
       mode = next;
-      mutate(() => {
-        for (const slot of slots.values()) {
+      modeRun?.cancel();
+      const all = [...slots.values()];
+      // The page's look changes at once (the mode attribute and the stylesheet hide or show every
+      // translation in one style pass); adding or removing thousands of nodes then goes in slices.
+      mutate(syncPage);
+      let finished = false;
+      const run = runInSlices(
+        all,
+        (slot) => {
           if (mode === 'original') detach(slot);
           else {
             attach(slot);
             setFocusable(slot);
           }
-        }
-        syncPage();
-      });
+        },
+        {
+          mutate,
+          done: () => {
+            finished = true;
+            modeRun = null;
+            mutate(syncPage);
+          },
+        },
+      );
+      modeRun = finished ? null : run;
     },
 
     showLoading(unit) {
-      update(isUnitList(unit) ? unit : [unit], (slot) => {
-        slot.translation.textContent = '';
-        setState(slot, 'loading');
-      });
+      const units = isUnitList(unit) ? unit : [unit];
+      update(
+        units.map((u) => ({ unit: u })),
+        (slot) => {
+          fillTranslation(slot.translation, '');
+          setState(slot, 'loading');
+        },
+      );
     },
 
     showTranslation(unit, text, opts) {
-      update([unit], (slot) => {
-        const textLang = opts?.lang ?? lang;
-        slot.translation.setAttribute('lang', textLang);
-        slot.translation.setAttribute('dir', opts?.dir ?? directionOf(textLang));
-        slot.translation.textContent = text;
-        setState(slot, 'done');
-      });
+      update([{ unit }], (slot) => writeTranslation(slot, text, opts));
+    },
+
+    showTranslations(items) {
+      update(items, (slot, item) => writeTranslation(slot, item.text, { ...(item.lang ? { lang: item.lang } : {}), ...(item.dir ? { dir: item.dir } : {}) }));
     },
 
     showError(unit, message, onRetry) {
-      update([unit], (slot) => {
+      update([{ unit }], (slot) => {
         const retry = doc.createElement('button');
         retry.type = 'button';
         retry.className = CLASS_RETRY;
@@ -249,10 +324,27 @@ export function createRenderer(doc: Document, options: RendererOptions): Rendere
     },
 
     remove(unitId) {
-      if (destroyed) return;
+      if (destroyed || !slots.has(unitId)) return;
       mutate(() => {
         drop(unitId);
         syncPage();
+      });
+    },
+
+    repair() {
+      if (destroyed || mode === 'original') return;
+      const misplaced: Slot[] = [];
+      for (const slot of slots.values()) {
+        if (!slot.attached) continue;
+        if (!slot.unit.element.isConnected) continue; // the page removed the original: the session drops the unit
+        if (!inPlace(slot) || slot.unit.element.getAttribute(ATTR_UNIT_ID) !== slot.unit.id) misplaced.push(slot);
+      }
+      if (misplaced.length === 0) return;
+      mutate(() => {
+        for (const slot of misplaced) {
+          if (slot.unit.element.getAttribute(ATTR_UNIT_ID) !== slot.unit.id) slot.unit.element.setAttribute(ATTR_UNIT_ID, slot.unit.id);
+          place(slot);
+        }
       });
     },
 

@@ -1,50 +1,53 @@
-import { ATTR_MODE, ATTR_STATE, ATTR_UNIT_ID, CLASS_RETRY, TAG_PAIR, TAG_TRANSLATION } from '../dom-labels';
+import { ATTR_MODE, ATTR_PLACE, ATTR_STATE, ATTR_UNIT_ID, CLASS_RETRY, TAG_TRANSLATION } from '../dom-labels';
 
 export type Layout = 'auto' | 'side-by-side' | 'stacked';
 
 /** Below this viewport width 'auto' stacks the translation under its original. */
 export const STACK_BELOW_PX = 800;
 
-const PAIR = TAG_PAIR;
 const TR = TAG_TRANSLATION;
 const ORIGINAL = `[${ATTR_UNIT_ID}]`;
 const DONE = `${TR}[${ATTR_STATE}="done"]`;
 const ONLY = `html[${ATTR_MODE}="translation"]`;
+const BILINGUAL = `html[${ATTR_MODE}="bilingual"]`;
+const COLUMN_TR = `${TR}[${ATTR_PLACE}="columns"]`;
+const AFTER_TR = `${TR}[${ATTR_PLACE}="after"]`;
 /**
  * An original that holds other units (loose text around paragraphs on old pages, Unit.containsUnits)
  * is never hidden in Translation only: hiding it would hide the units inside it and their translations.
  */
 const LEAF = `:not(:has(${ORIGINAL}))`;
 
-/** Pair shown as one column: translation under the original. */
-const STACKED = `
-${PAIR} { display: block; }
-${PAIR} > ${TR} { margin-top: .35em; }`;
+/**
+ * Side by side without moving the original: the original (which keeps its place, margins and look)
+ * becomes a two-column multicol box; its own text fills the first column and the translation, its
+ * last child, starts the second (break-before: column). Column balancing makes the box as tall as
+ * the longer of the two, both start at the top, and a multicol box is a block formatting context,
+ * so it narrows beside a page float instead of collapsing under it.
+ */
+const SIDE_BY_SIDE = `
+${BILINGUAL} ${ORIGINAL}:has(> ${COLUMN_TR}) { columns: 2; column-gap: 1.5em; column-fill: balance; }
+${BILINGUAL} ${ORIGINAL} > ${COLUMN_TR} { break-before: column; margin-top: 0; }`;
 
 /**
  * The one stylesheet Duet puts into a page (as <style id="duet-style">, removed on restore).
- * Rules only target our own elements and, inside a pair, the original's margins (moved to the
- * pair so block spacing is unchanged) — never the original's font, size or colour.
+ * Rules target our own elements; the only rules on originals are the column layout above and
+ * Translation only's hiding — never the original's font, size, colour or margins.
  */
 export function buildStyles(layout: Layout): string {
-  const stacking =
-    layout === 'stacked' ? STACKED : layout === 'auto' ? `@media (max-width: ${STACK_BELOW_PX - 0.02}px) {${STACKED}\n}` : '';
+  const columns =
+    layout === 'side-by-side' ? SIDE_BY_SIDE : layout === 'auto' ? `@media (min-width: ${STACK_BELOW_PX}px) {${SIDE_BY_SIDE}\n}` : '';
   return `
-${PAIR} {
-  display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); column-gap: 1.5em; row-gap: .35em;
-  align-items: start; box-sizing: border-box; min-width: 0; max-width: 100%;
-  margin-block: var(--duet-mt, 0px) var(--duet-mb, 0px);
-}
-${PAIR} > ${ORIGINAL} { margin-block: 0 !important; }
 ${TR} {
   display: block; box-sizing: border-box; min-width: 0; max-width: 100%; margin: 0; padding: 0;
-  overflow-wrap: anywhere; word-break: normal; white-space: normal;
+  overflow-wrap: anywhere; word-break: normal; white-space: normal; flex: 1 0 100%; grid-column: 1 / -1;
   font-size: var(--duet-fs, inherit); line-height: var(--duet-lh, inherit); font-weight: var(--duet-fw, inherit);
   font-style: var(--duet-fst, inherit); font-family: var(--duet-ff, inherit);
   letter-spacing: var(--duet-ls, normal); text-transform: var(--duet-tt, none); text-align: var(--duet-ta, start);
   color: var(--duet-color, inherit); opacity: .8;
 }
-${ORIGINAL} > ${TR} { margin-top: .35em; }
+${ORIGINAL} > ${TR}, ${AFTER_TR} { margin-top: .35em; }
+html:not([${ATTR_MODE}]) ${TR} { display: none !important; }
 ${TR}[${ATTR_STATE}="loading"]::before, ${TR}[${ATTR_STATE}="loading"]::after {
   content: ""; display: block; height: .7em; margin: .35em 0 .5em; border-radius: .35em;
   background: linear-gradient(90deg, rgba(127,127,127,.12) 30%, rgba(127,127,127,.3) 50%, rgba(127,127,127,.12) 70%);
@@ -60,12 +63,10 @@ ${TR} > .${CLASS_RETRY} {
   all: revert; font: inherit; font-style: normal; color: inherit; background: transparent; cursor: pointer;
   margin-inline-start: .6em; padding: .05em .7em; border: 1px solid currentColor; border-radius: 999px;
 }
-${stacking}
-${ONLY} ${PAIR}:has(> ${DONE}) { display: grid; grid-template-columns: minmax(0, 1fr); }
-${ONLY} ${PAIR} > ${DONE} { order: -1; margin-top: 0; }
-${ONLY} ${PAIR}:has(> ${DONE}):not(:hover):not(:focus-within) > ${ORIGINAL}${LEAF} { display: none !important; }
+${columns}
 ${ONLY} ${ORIGINAL}${LEAF}:has(> ${DONE}):not(:hover):not(:focus-within) { font-size: 0 !important; visibility: hidden !important; }
-${ONLY} ${ORIGINAL} > ${DONE} { visibility: visible; font-size: var(--duet-fs, 1rem); line-height: var(--duet-lh, normal); }
+${ONLY} ${ORIGINAL} > ${DONE} { visibility: visible; font-size: var(--duet-fs, 1rem); line-height: var(--duet-lh, normal); margin-top: 0; }
+${ONLY} ${ORIGINAL}${LEAF}:has(+ ${DONE}:not(:hover):not(:focus)):not(:hover):not(:focus-within) { display: none !important; }
 ${ONLY} ${DONE} { opacity: 1; }
 `;
 }

@@ -1,15 +1,27 @@
 import { isOwnNode } from '../dom-labels';
 
 /**
- * Watches a root for content the page adds later (infinite scroll, lazy article bodies, SPA
- * navigation) with one MutationObserver. Records are reduced to the outermost added elements;
- * past a threshold the caller is told to rescan the whole body instead (cheaper than diffing).
- * Our own nodes never count: they carry Duet's tags, and writes made inside `pause` are dropped.
+ * Watches a root with one MutationObserver (STYLE.md §7, §14) and reduces its records to what the
+ * session needs: the outermost added elements, the elements whose own content changed (text edited,
+ * children added or removed — Duet's own nodes taken out by the page included, so they can be put
+ * back), and whether anything was removed. Past a threshold of added roots the caller is told to do
+ * one full pass instead (cheaper than diffing). Writes made inside `pause` (Duet's own) are dropped.
  */
+export interface PageChanges {
+  /** Outermost added elements still in the page, in document order (empty on overflow). */
+  added: Element[];
+  /** Connected elements whose text or children changed. */
+  touched: Element[];
+  /** Some page node was removed: units may be gone. */
+  removed: boolean;
+  /** More additions than the threshold: do one full pass. */
+  overflow: boolean;
+}
+
 export interface MutationWatchOptions {
-  /** Quiet time before added roots are reported. Default 50 ms. */
+  /** Quiet time before changes are reported. Default 50 ms. */
   debounceMs?: number;
-  /** More added roots than this in one report → `onAdded([body])` (full rescan). Default 200. */
+  /** More added roots than this in one report → `overflow`. Default 200. */
   fullRescanThreshold?: number;
 }
 
@@ -22,38 +34,63 @@ export interface MutationWatcher {
 /** Bursts that never go quiet (tickers, animations) are still reported this many debounce periods in. */
 const MAX_WAIT_FACTOR = 10;
 
-export function watchMutations(
-  root: Node,
-  onAdded: (addedRoots: Element[]) => void,
-  options: MutationWatchOptions = {},
-): MutationWatcher {
+export function watchMutations(root: Node, onChanges: (changes: PageChanges) => void, options: MutationWatchOptions = {}): MutationWatcher {
   const debounceMs = options.debounceMs ?? 50;
   const threshold = options.fullRescanThreshold ?? 200;
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
   const Observer = doc.defaultView?.MutationObserver ?? globalThis.MutationObserver;
-  const pending = new Set<Element>();
+  const added = new Set<Element>();
+  const touched = new Set<Element>();
+  let removed = false;
   let overflow = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstPendingAt = 0;
   let connected = true;
 
+  function touch(node: Node | null): void {
+    const el = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
+    if (el && !isOwnNode(el)) touched.add(el);
+  }
+
   function collect(records: MutationRecord[]): void {
+    let any = false;
     for (const record of records) {
+      if (record.type === 'characterData') {
+        if (!isOwnNode(record.target)) {
+          touch(record.target);
+          any = true;
+        }
+        continue;
+      }
+      if (isOwnNode(record.target)) continue; // inside our own nodes
+      for (const node of record.removedNodes) {
+        any = true;
+        if (node.nodeType === 1 && isOwnNode(node)) touch(record.target); // the page took our node out
+        else {
+          removed = true;
+          touch(record.target);
+        }
+      }
       for (const node of record.addedNodes) {
-        let element: Element | null = null;
-        if (node.nodeType === 1) element = node as Element;
-        // Text put into an existing element (a lazily filled paragraph) makes that element new content.
-        else if (node.nodeType === 3 && node.textContent?.trim() && record.target.nodeType === 1) element = record.target as Element;
-        if (!element || isOwnNode(element)) continue;
-        if (overflow) continue;
-        pending.add(element);
-        if (pending.size > threshold) {
-          overflow = true;
-          pending.clear();
+        if (node.nodeType === 1) {
+          const element = node as Element;
+          if (isOwnNode(element)) continue;
+          any = true;
+          touch(record.target);
+          if (overflow) continue;
+          added.add(element);
+          if (added.size > threshold) {
+            overflow = true;
+            added.clear();
+          }
+        } else if (node.nodeType === 3 && node.textContent?.trim()) {
+          // Text put into an existing element (a lazily filled paragraph, a re-rendered text node).
+          touch(record.target);
+          any = true;
         }
       }
     }
-    if (pending.size > 0 || overflow) schedule();
+    if (any) schedule();
   }
 
   function schedule(): void {
@@ -67,19 +104,21 @@ export function watchMutations(
   function flush(): void {
     timer = undefined;
     if (!connected) return;
-    if (overflow) {
-      overflow = false;
-      pending.clear();
-      onAdded([doc.body ?? doc.documentElement]);
-      return;
-    }
-    const roots = outermost([...pending].filter((el) => el.isConnected));
-    pending.clear();
-    if (roots.length > 0) onAdded(roots);
+    const changes: PageChanges = {
+      added: overflow ? [] : outermost([...added].filter((el) => el.isConnected)),
+      touched: [...touched].filter((el) => el.isConnected),
+      removed,
+      overflow,
+    };
+    added.clear();
+    touched.clear();
+    removed = false;
+    overflow = false;
+    if (changes.added.length || changes.touched.length || changes.removed || changes.overflow) onChanges(changes);
   }
 
   const observer = new Observer(collect);
-  observer.observe(root, { childList: true, subtree: true });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
 
   return {
     disconnect() {
@@ -87,7 +126,8 @@ export function watchMutations(
       observer.disconnect();
       clearTimeout(timer);
       timer = undefined;
-      pending.clear();
+      added.clear();
+      touched.clear();
     },
     pause<T>(fn: () => T): T {
       if (!connected) return fn();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PieceAssembler, splitLongText } from '../long-text';
+import { parseWireId, pieceJoiner, splitLongText, wireItems } from '../long-text';
 
 const sentence = (n: number) => `Sentence number ${n} says something about the council's budget, at some length.`;
 
@@ -29,7 +29,7 @@ describe('splitLongText', () => {
   });
 });
 
-describe('splitLongText and PieceAssembler edge cases', () => {
+describe('splitLongText edge cases', () => {
   it('never cuts an emoji in half', () => {
     const text = '😀'.repeat(600); // 1,200 UTF-16 code units, no spaces or sentence ends
     const pieces = splitLongText(text, 501);
@@ -38,12 +38,21 @@ describe('splitLongText and PieceAssembler edge cases', () => {
   });
 
   it('joins pieces without spaces for languages written without them', () => {
-    for (const [to, expected] of [['ja', '一二'], ['de', '一 二']] as const) {
-      const assembler = new PieceAssembler(to, 10);
-      const wire = assembler.wire('d1', 'x'.repeat(15));
-      expect(wire.map((w) => w.id)).toEqual(['d1~0', 'd1~1']);
-      expect(assembler.collect({ id: 'd1~0', text: '一', cached: false })).toBeUndefined();
-      expect(assembler.collect({ id: 'd1~1', text: '二', cached: true })).toEqual({ id: 'd1', text: expected, cached: false });
-    }
+    expect(pieceJoiner('ja')).toBe('');
+    expect(pieceJoiner('zh-TW')).toBe('');
+    expect(pieceJoiner('de')).toBe(' ');
+  });
+});
+
+describe('wire ids', () => {
+  it('name a unit, its revision and its pieces, and read back', () => {
+    expect(wireItems('d1', 0, 'short').map((w) => w.id)).toEqual(['d1']);
+    expect(wireItems('d1', 3, 'short').map((w) => w.id)).toEqual(['d1.3']);
+    const long = wireItems('d1', 2, 'x'.repeat(15), 10);
+    expect(long.map((w) => w.id)).toEqual(['d1.2~0/2', 'd1.2~1/2']);
+    expect(parseWireId('d1')).toEqual({ id: 'd1', revision: 0 });
+    expect(parseWireId('d1.3')).toEqual({ id: 'd1', revision: 3 });
+    expect(parseWireId('d1.2~1/2')).toEqual({ id: 'd1', revision: 2, piece: { index: 1, count: 2 } });
+    expect(parseWireId('not an id!~')).toBeUndefined();
   });
 });

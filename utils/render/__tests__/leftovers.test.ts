@@ -32,4 +32,14 @@ describe('removeLeftovers', () => {
     [...doc.querySelectorAll('h1, .article-body p, .article-body h2, aside li')].forEach((el, i) => expect(el).toBe(elements[i]));
     expect(removeLeftovers(doc)).toBe(false);
   });
+
+  it("never touches Duet-named markup the page wrote itself", () => {
+    const doc = new JSDOM(
+      `<!doctype html><html data-duet-mode="bilingual"><head><style id="duet-style">p{}</style></head><body>
+       <duet-pair><p data-duet-unit="x">Page text</p><duet-translation>Page's own</duet-translation></duet-pair><duet-ui></duet-ui></body></html>`,
+    ).window.document;
+    const before = doc.documentElement.outerHTML;
+    expect(removeLeftovers(doc)).toBe(false);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
 });

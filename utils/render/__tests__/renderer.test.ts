@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   ATTR_FOR,
   ATTR_MODE,
+  ATTR_PLACE,
   ATTR_STATE,
   ATTR_UNIT_ID,
   CLASS_RETRY,
@@ -93,9 +94,11 @@ describe('renderer on the krone fixture', () => {
     expect(tr!.getAttribute('dir')).toBe('ltr');
     expect(tr!.textContent).toBe('');
     expect(lead.element.getAttribute(ATTR_UNIT_ID)).toBe('u1');
-    // Side by side: the original (same node) is the first cell of a pair, the translation the second.
-    expect(lead.element.parentElement!.tagName.toLowerCase()).toBe(TAG_PAIR);
-    expect(lead.element.nextElementSibling).toBe(tr);
+    // Issue 9: the original stays where the page put it; the translation is added as its last child
+    // (side by side is a column layout of the original's own box, decided by CSS).
+    expect(lead.element.lastChild).toBe(tr);
+    expect(tr!.getAttribute(ATTR_PLACE)).toBe('columns');
+    expect(doc.querySelector(TAG_PAIR)).toBeNull();
 
     renderer.showTranslation(lead, 'Erste <script>alert(1)</script>');
     renderer.showTranslation(lead, 'Zweite Fassung <img src=x onerror=alert(1)>');
@@ -195,15 +198,23 @@ describe('renderer on the krone fixture', () => {
     const before = doc.body.innerHTML;
     const units = unitsOf(doc.querySelectorAll('.article-body p'));
     let mutateCalls = 0;
+    const observer = new doc.defaultView!.MutationObserver(() => {});
+    observer.observe(doc, { subtree: true, childList: true, attributes: true, characterData: true });
+    const outside: MutationRecord[] = [];
     const mutate = <T,>(fn: () => T): T => {
       mutateCalls++;
-      return fn();
+      outside.push(...observer.takeRecords()); // anything pending now was written outside the hook
+      const result = fn();
+      observer.takeRecords();
+      return result;
     };
     const renderer = createRenderer(doc, { layout: 'auto', targetLanguage: 'de', mutate });
     renderer.showLoading(units[0]!);
     renderer.setMode('translation');
-    expect(mutateCalls).toBe(2);
+    expect(mutateCalls).toBeGreaterThanOrEqual(2);
     renderer.destroy();
+    outside.push(...observer.takeRecords());
+    expect(outside, 'DOM writes outside the mutate hook').toEqual([]);
     expect(doc.body.innerHTML).toBe(before);
     renderer.showTranslation(units[1]!, 'x');
     renderer.setMode('bilingual');
@@ -223,17 +234,19 @@ describe('renderer placement and direction', () => {
     return { doc, elements, units: unitsOf(elements), renderer: createRenderer(doc, { layout: 'auto', targetLanguage }) };
   }
 
-  it('puts translations inside list items, cells, captions and inline elements, and wraps blocks', () => {
+  it('adds every translation as the last child of its original, never moving it; only blocks may take columns', () => {
     const { doc, elements, units, renderer } = setup();
     const before = doc.body.innerHTML;
+    const parents = elements.map((el) => [el.parentNode, el.previousSibling, el.nextSibling]);
     units.forEach((u) => renderer.showTranslation(u, `T ${u.id}`));
     const [h2, li, td, span, h3, figcaption] = elements;
-    expect(h2!.parentElement!.tagName.toLowerCase()).toBe(TAG_PAIR);
-    expect(h3!.parentElement!.tagName.toLowerCase()).toBe(TAG_PAIR);
-    for (const inside of [li, td, span, figcaption]) {
-      expect(inside!.lastElementChild!.tagName.toLowerCase()).toBe(TAG_TRANSLATION);
-      expect(inside!.parentElement!.tagName.toLowerCase()).not.toBe(TAG_PAIR);
-    }
+    elements.forEach((el, i) => {
+      expect(el.lastElementChild!.tagName.toLowerCase()).toBe(TAG_TRANSLATION);
+      expect([el.parentNode, el.previousSibling, el.nextSibling], 'the original did not move').toEqual(parents[i]);
+    });
+    for (const block of [h2, h3]) expect(block!.lastElementChild!.getAttribute(ATTR_PLACE)).toBe('columns');
+    for (const inside of [li, td, span, figcaption]) expect(inside!.lastElementChild!.getAttribute(ATTR_PLACE)).toBe('inside');
+    expect(doc.querySelector(TAG_PAIR)).toBeNull();
     expect(doc.querySelector('ul')!.children[0]).toBe(li); // list stays a list of li
     renderer.setMode('translation');
     renderer.restore();
@@ -277,7 +290,7 @@ describe('renderer placement and direction', () => {
     expect(doc.body.innerHTML).toBe(before);
   });
 
-  it('mirrors the original look into custom properties and moves its margins to the pair', () => {
+  it('mirrors the original look into custom properties and leaves the original untouched', () => {
     const doc = new JSDOM(
       `<!doctype html><html><head><style>h1{font-size:32px;margin:20px 0 12px;color:rgb(200, 0, 0)}</style></head><body><h1>Big</h1></body></html>`,
     ).window.document;
@@ -286,13 +299,13 @@ describe('renderer placement and direction', () => {
     const tr = translationOf(doc, 'u0')[0]!;
     expect(tr.style.getPropertyValue('--duet-fs')).toBe('32px');
     expect(tr.style.getPropertyValue('--duet-color')).toBe('rgb(200, 0, 0)');
-    expect((tr.parentElement as HTMLElement).style.getPropertyValue('--duet-mt')).toBe('20px');
+    expect(tr.parentElement).toBe(unit!.element);
     expect((unit!.element as HTMLElement).getAttribute('style')).toBeNull(); // original never restyled inline
   });
 });
 
 describe('renderer: originals that hold other units', () => {
-  it('never moves them (or <body>) into a pair: their translation goes inside, and restore is exact', () => {
+  it('never moves them (or <body>): their translation goes at their end, and restore is exact', () => {
     const doc = new JSDOM('<body>Loose text of an old page.<br><div id="box">More loose text.<p id="inner">A paragraph inside.</p></div></body>').window.document;
     const before = doc.documentElement.innerHTML;
     const body: Unit = { id: 'b', element: doc.body, text: 'Loose text of an old page.', kind: 'paragraph', containsUnits: true };
@@ -304,7 +317,9 @@ describe('renderer: originals that hold other units', () => {
     expect(doc.body.parentElement).toBe(doc.documentElement);
     expect(box.element.parentElement).toBe(doc.body);
     expect(translationOf(doc, 'x')[0]!.parentElement).toBe(box.element);
-    expect(inner.element.parentElement!.tagName.toLowerCase()).toBe(TAG_PAIR); // ordinary units still pair
+    expect(translationOf(doc, 'x')[0]!.getAttribute(ATTR_PLACE)).toBe('inside'); // one column: its units are inside it
+    expect(inner.element.parentElement).toBe(box.element);
+    expect(inner.element.lastChild).toBe(translationOf(doc, 'i')[0]);
     renderer.restore();
     expect(doc.documentElement.innerHTML).toBe(before);
   });

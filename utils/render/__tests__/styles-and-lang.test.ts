@@ -15,20 +15,21 @@ describe('directionOf', () => {
 });
 
 describe('buildStyles', () => {
-  it('stacks below the breakpoint for auto, always for stacked, never for side-by-side', () => {
-    const media = `@media (max-width: ${STACK_BELOW_PX - 0.02}px)`;
-    const stackedRule = `${TAG_PAIR} { display: block; }`;
+  it('puts originals in two columns from the breakpoint up for auto, always for side-by-side, never for stacked', () => {
+    const media = `@media (min-width: ${STACK_BELOW_PX}px)`;
+    const columns = 'columns: 2';
     expect(buildStyles('auto')).toContain(media);
-    expect(buildStyles('auto')).toContain(stackedRule);
-    expect(buildStyles('stacked')).not.toContain(media);
-    expect(buildStyles('stacked')).toContain(stackedRule);
-    expect(buildStyles('side-by-side')).not.toContain(stackedRule);
+    expect(buildStyles('auto')).toContain(columns);
+    expect(buildStyles('side-by-side')).not.toContain(media);
+    expect(buildStyles('side-by-side')).toContain(columns);
+    expect(buildStyles('stacked')).not.toContain(columns);
+    expect(buildStyles('auto')).not.toContain(TAG_PAIR);
   });
 
   it('guards against horizontal scrolling and respects reduced motion', () => {
     const css = buildStyles('auto');
     expect(css).toContain('overflow-wrap: anywhere');
-    expect(css).toContain('minmax(0, 1fr)');
+    expect(css).toContain('break-before: column');
     expect(css).toContain('max-width: 100%');
     expect(css).toMatch(/prefers-reduced-motion: reduce\)[^}]*animation: none/);
     expect(css).toContain(`html[${ATTR_MODE}="translation"]`);
@@ -48,17 +49,16 @@ describe('buildStyles', () => {
 });
 
 describe('choosePlacement', () => {
-  it('wraps blocks and renders inside structural or inline elements', () => {
+  it('puts every translation inside its original; blocks may take columns; flex and grid originals get a next sibling', () => {
     const doc = new JSDOM(
       `<!doctype html><body><p id="p">x</p><blockquote id="q">x</blockquote><dl><dt id="dt">x</dt></dl>
-       <div style="display:inline" id="inl">x</div><span id="s">x</span><ol><div id="bad">x</div></ol></body>`,
+       <div style="display:inline" id="inl">x</div><span id="s">x</span><ol><div id="bad">x</div></ol>
+       <div style="display:flex" id="flex">x</div><ul><li style="display:flex" id="fli">x</li></ul></body>`,
     ).window.document;
     const at = (id: string) => doc.getElementById(id)!;
-    expect(choosePlacement(at('p'))).toBe('wrap');
-    expect(choosePlacement(at('q'))).toBe('wrap');
-    expect(choosePlacement(at('dt'))).toBe('inside');
-    expect(choosePlacement(at('inl'))).toBe('inside');
-    expect(choosePlacement(at('s'))).toBe('inside');
-    expect(choosePlacement(at('bad'))).toBe('inside');
+    expect(choosePlacement(at('p'))).toEqual({ placement: 'inside', sideBySide: true });
+    expect(choosePlacement(at('q'))).toEqual({ placement: 'inside', sideBySide: true });
+    for (const id of ['dt', 'inl', 's', 'bad', 'fli']) expect(choosePlacement(at(id)), id).toEqual({ placement: 'inside', sideBySide: false });
+    expect(choosePlacement(at('flex'))).toEqual({ placement: 'after', sideBySide: false });
   });
 });

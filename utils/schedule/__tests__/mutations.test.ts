@@ -34,7 +34,7 @@ describe('watchMutations', () => {
     section.append(el('<p>Nested later</p>'));
     await reported(onAdded);
     expect(onAdded).toHaveBeenCalledTimes(1);
-    expect(onAdded.mock.calls[0]![0]).toEqual([section, later]);
+    expect(onAdded.mock.calls[0]![0].added).toEqual([section, later]);
     watcher.disconnect();
   });
 
@@ -48,17 +48,25 @@ describe('watchMutations', () => {
     main.append(gone, document.createTextNode('   '));
     gone.remove();
     await settle();
-    expect(onAdded).not.toHaveBeenCalled();
+    expect(onAdded.mock.calls.flatMap((c) => c[0].added)).toEqual([]);
     watcher.disconnect();
   });
 
-  it('treats text filled into an existing element as new content of that element', async () => {
+  it('reports text filled into an existing element, edited text and removals as changes of that element', async () => {
     const onAdded = vi.fn();
     const watcher = watchMutations(document.body, onAdded, { debounceMs: DEBOUNCE });
     const old = document.getElementById('old')!;
     old.append(' and more text');
     await reported(onAdded);
-    expect(onAdded.mock.calls[0]![0]).toEqual([old]);
+    expect(onAdded.mock.calls[0]![0]).toMatchObject({ added: [], touched: [old], removed: false });
+    onAdded.mockClear();
+    old.firstChild!.nodeValue = 'Edited';
+    await reported(onAdded);
+    expect(onAdded.mock.calls[0]![0]).toMatchObject({ added: [], touched: [old], removed: false });
+    onAdded.mockClear();
+    old.remove();
+    await reported(onAdded);
+    expect(onAdded.mock.calls[0]![0]).toMatchObject({ added: [], touched: [document.querySelector('main')], removed: true });
     watcher.disconnect();
   });
 
@@ -69,7 +77,7 @@ describe('watchMutations', () => {
     for (let i = 0; i < 12; i++) main.append(el(`<p>Item ${i}</p>`));
     await reported(onAdded);
     expect(onAdded).toHaveBeenCalledTimes(1);
-    expect(onAdded.mock.calls[0]![0]).toEqual([document.body]);
+    expect(onAdded.mock.calls[0]![0]).toMatchObject({ added: [], overflow: true });
     watcher.disconnect();
   });
 
@@ -86,7 +94,7 @@ describe('watchMutations', () => {
     expect(result).toBe(42);
     await reported(onAdded);
     expect(onAdded).toHaveBeenCalledTimes(1);
-    expect(onAdded.mock.calls[0]![0]).toEqual([pageAdded]);
+    expect(onAdded.mock.calls[0]![0].added).toEqual([pageAdded]);
     watcher.disconnect();
   });
 
@@ -108,7 +116,7 @@ describe('watchMutations', () => {
       });
       units.forEach((u) => renderer.showTranslation(u, 'Übersetzt'));
       renderer.setMode('translation');
-      renderer.setMode('original'); // moves the originals back out of their pairs
+      renderer.setMode('original'); // takes every translation out
       renderer.setMode('bilingual');
       renderer.restore();
       if (paused) await settle(DEBOUNCE * 10);
@@ -135,7 +143,7 @@ describe('watchMutations', () => {
       expect(onAdded).not.toHaveBeenCalled();
       await vi.advanceTimersByTimeAsync(50);
       expect(onAdded).toHaveBeenCalledTimes(1);
-      expect(onAdded.mock.calls[0]![0]).toHaveLength(3);
+      expect(onAdded.mock.calls[0]![0].added).toHaveLength(3);
 
       // A stream that never goes quiet is still reported within 10 debounce periods.
       for (let i = 0; i < 20; i++) await addAndWait(40);
