@@ -18,7 +18,7 @@ describe('krone fixture, translated on load (always-translate site)', () => {
   let coldRequests = 0;
 
   beforeAll(async () => {
-    s = await startSession({ settings: { targetLanguage: TARGET, alwaysTranslateSites: ['127.0.0.1'] } });
+    s = await startSession({ settings: { targetLanguage: TARGET, alwaysTranslateSites: ['127.0.0.1'], debugMarks: true } });
     await recordFirstTranslation(s.page);
   });
   afterAll(async () => {

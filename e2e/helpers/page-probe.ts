@@ -67,7 +67,15 @@ function snapshot(page: Page, wanted: string[], tag: boolean): Promise<Snapshot>
         return parts.join('').replace(/\s+/g, ' ').trim();
       };
       const box = (el: Element) => {
-        const r = el.getBoundingClientRect();
+        // An original holding its translation (Duet adds it as the last child): the box of the page's own content.
+        const own = [...el.children].find((c) => c.matches('duet-translation'));
+        let r: DOMRect = el.getBoundingClientRect();
+        if (own && el.firstChild && el.firstChild !== own) {
+          const range = document.createRange();
+          range.setStartBefore(el.firstChild);
+          range.setEndBefore(own);
+          r = range.getBoundingClientRect();
+        }
         return { left: r.left, right: r.right, top: r.top + scrollY, bottom: r.bottom + scrollY, width: r.width, height: r.height };
       };
       const visible = (el: Element) => {

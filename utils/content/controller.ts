@@ -9,7 +9,7 @@ import { pageLanguage } from './page-language';
 import { createProgressPill } from '../page-ui/progress-pill';
 import { removeLeftovers } from '../render';
 import { PLACEHOLDER_DELAY_MS, TranslationSession } from './session';
-import { mark } from './marks';
+import { mark, showMarks } from './marks';
 import { resolveTarget } from './resolve-target';
 
 /**
@@ -38,6 +38,7 @@ export class ContentController {
     });
     this.settings = start.settings;
     this.remembered = start.remembered;
+    showMarks(this.settings.debugMarks === true);
     mark('settings');
     browser.runtime.onMessage.addListener(this.onMessage);
     const host = location.hostname;
@@ -70,11 +71,11 @@ export class ContentController {
         if (!this.session) this.analyseOnly();
         return this.status();
       case 'setMode':
-        if (request.mode === 'original') this.session?.setMode('original');
+        if (request.mode === 'original') this.showOriginal();
         else this.translate(undefined, request.mode);
         return this.status();
       case 'toggle':
-        if (this.session && this.session.getMode() !== 'original') this.session.setMode('original');
+        if (this.session && this.session.getMode() !== 'original') this.showOriginal();
         else this.translate(undefined);
         return this.status();
       case 'translateWholePage':
@@ -97,7 +98,7 @@ export class ContentController {
     this.pill ??= createProgressPill(this.doc, {
       onRetryFailed: () => this.session?.retryFailed(),
       onTranslateWholePage: () => this.translate('whole-page'),
-      onShowOriginal: () => this.session?.setMode('original'),
+      onShowOriginal: () => this.showOriginal(),
     }, { firstShowDelayMs: PLACEHOLDER_DELAY_MS }); // appears with the placeholders, or with cached translations
     if (!this.session || extract) {
       this.session?.destroy();
@@ -110,6 +111,13 @@ export class ContentController {
       session.analyse('whole-page');
     }
     session.setMode(mode);
+  }
+
+  /** Original: the page holds nothing of Duet's afterwards, the progress pill included. */
+  private showOriginal(): void {
+    this.session?.setMode('original');
+    this.pill?.destroy();
+    this.pill = undefined;
   }
 
   private analyseOnly(): void {
@@ -135,6 +143,7 @@ export class ContentController {
   private applySettings(next: Settings): void {
     const before = this.settings;
     this.settings = next;
+    showMarks(next.debugMarks === true);
     if (!this.session) return;
     const outputChanged =
       before.provider !== next.provider ||

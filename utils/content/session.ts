@@ -23,6 +23,8 @@ export const PLACEHOLDER_DELAY_MS = 60;
  * background packs it into the fewest requests; the protocol accepts up to 500.
  */
 const ITEMS_PER_MESSAGE = 250;
+/** Units handed to the viewport scheduler per call (each call reads the on-screen ones' boxes). */
+const OBSERVE_CHUNK = 500;
 /** More added roots than this in one batch, and the page is analysed again as a whole. */
 const FULL_PASS_ABOVE = 200;
 
@@ -237,9 +239,14 @@ export class TranslationSession {
     this.report();
   }
 
-  /** Thousands of units are handed to the viewport scheduler in slices, so a mode switch never blocks the page. */
+  /**
+   * Units go to the viewport scheduler in chunks, sliced over tasks: a mode switch on a page with
+   * tens of thousands of paragraphs never holds the main thread, and one screen still leaves in one message.
+   */
   private observe(units: Unit[]): void {
-    const run = runInSlices(units, (unit) => this.scheduler?.observe([unit]), {});
+    const chunks: Unit[][] = [];
+    for (let i = 0; i < units.length; i += OBSERVE_CHUNK) chunks.push(units.slice(i, i + OBSERVE_CHUNK));
+    const run = runInSlices(chunks, (chunk) => this.scheduler?.observe(chunk));
     if (!this.observing) this.observing = run;
   }
 

@@ -66,7 +66,7 @@ ${TR} > .${CLASS_RETRY} {
 ${columns}
 ${ONLY} ${ORIGINAL}${LEAF}:has(> ${DONE}):not(:hover):not(:focus-within) { font-size: 0 !important; visibility: hidden !important; }
 ${ONLY} ${ORIGINAL} > ${DONE} { visibility: visible; font-size: var(--duet-fs, 1rem); line-height: var(--duet-lh, normal); margin-top: 0; }
-${ONLY} ${ORIGINAL}${LEAF}:has(+ ${DONE}:not(:hover):not(:focus)):not(:hover):not(:focus-within) { display: none !important; }
+${ONLY} ${ORIGINAL}${LEAF}:has(+ ${AFTER_TR}[${ATTR_STATE}="done"]:not(:hover):not(:focus)):not(:hover):not(:focus-within) { display: none !important; }
 ${ONLY} ${DONE} { opacity: 1; }
 `;
 }

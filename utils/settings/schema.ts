@@ -40,6 +40,8 @@ export const SettingsSchema = z.object({
   alwaysTranslateSites: z.array(z.string().check(z.minLength(1))).check(z.maxLength(10_000)),
   /** Cache size cap in megabytes. */
   cacheMaxMb: z.int().check(z.minimum(1), z.maximum(2048)),
+  /** Developers only: write Duet's step marks (duet:start…) into the page's performance timeline. */
+  debugMarks: z.optional(z.boolean()),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
