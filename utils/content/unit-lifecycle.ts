@@ -196,8 +196,12 @@ export function transition(r: UnitRecord, event: UnitEvent, ctx: Context): Step 
       const done: UnitRecord = { ...r, phase: 'shown', translation };
       delete (done as { pieces?: unknown }).pieces;
       if (!ctx.active) return same(done);
-      const { rendered, effects } = showEffects(done);
-      return { record: { ...done, rendered }, effects };
+      if (translation.sameLanguage) {
+        const effects: Effect[] = r.rendered === 'nothing' ? [] : [{ type: 'unrender', id: r.id }];
+        return { record: { ...done, rendered: 'nothing' }, effects };
+      }
+      // Always drawn: what the renderer shows may be the translation of words the page has since changed.
+      return { record: { ...done, rendered: 'translation' }, effects: [{ type: 'show', id: r.id, text: translation.text }] };
     }
 
     case 'failure': {

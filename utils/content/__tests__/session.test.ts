@@ -242,3 +242,41 @@ describe('TranslationSession with a block too long for one request', () => {
     expect(bg.sent.at(-1)!.map((u) => u.id)).toEqual(pieces.map((p) => p.id));
   });
 });
+
+describe('TranslationSession on a page that changes itself', () => {
+  beforeEach(() => {
+    loadKronePage();
+  });
+
+  it('asks again for a paragraph whose text the page replaced, and puts its translation back', async () => {
+    const { bg, session } = await bilingualSession();
+    bg.answerAll();
+    const first = bg.sent.flat()[2]!;
+    const element = document.querySelector(`[data-duet-unit="${first.id}"]`)!;
+    element.textContent = 'The page rewrote this paragraph with entirely new words, as frameworks do.'; // takes our node out too
+    await vi.waitFor(() => expect(bg.sent.flat().map((u) => u.text)).toContain(element.firstChild!.textContent), { timeout: 1000 });
+    const again = bg.sent.at(-1)!;
+    expect(again.map((u) => u.id)).toEqual([`${first.id}.1`]);
+    bg.respond({ type: 'translated', results: [{ id: again[0]!.id, text: 'NEU', cached: false }] });
+    const tr = element.querySelector(`[${ATTR_FOR}="${first.id}"]`)!;
+    expect(tr.textContent).toBe('NEU');
+    expect(element.lastChild).toBe(tr);
+    // A late answer to the old words changes nothing.
+    bg.respond({ type: 'translated', results: [{ id: first.id, text: 'ALT', cached: false }] });
+    expect(tr.textContent).toBe('NEU');
+    session.destroy();
+  });
+
+  it('drops a removed paragraph: cancelled when still asked, its translation gone, no longer counted', async () => {
+    const { bg, session } = await bilingualSession();
+    const [first] = bg.sent.flat();
+    const element = document.querySelector(`[data-duet-unit="${first!.id}"]`)!;
+    const found = session.status().found;
+    element.remove();
+    await vi.waitFor(() => expect(bg.cancelled).toContain(first!.id), { timeout: 1000 });
+    expect(element.querySelector(`[${ATTR_FOR}]`)).toBeNull();
+    expect(session.status().found).toBe(found - 1);
+    session.destroy();
+  });
+});
+

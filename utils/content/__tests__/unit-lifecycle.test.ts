@@ -36,6 +36,7 @@ const rows: Row[] = [
   ['asked · port lost → asked again', asked, { type: 'port-lost' }, true, 'asked', [{ type: 'ask', id: 'd1', revision: 0, text: 'Hello' }]],
   ['asked · Original → cancelled, due again', asked, { type: 'mode', active: false }, false, 'due', [{ type: 'cancel', id: 'd1', revision: 0 }]],
   ['shown · text changed → asked under a new revision', shown, { type: 'text-changed', text: 'Hi' }, true, 'asked', [{ type: 'ask', id: 'd1', revision: 1, text: 'Hi' }], 'translation'],
+  ['asked again after a text change · result → the new words drawn over the old', record('asked', { revision: 1, rendered: 'translation' }), { type: 'result', revision: 1, answer }, true, 'shown', [{ type: 'show', id: 'd1', text: 'Hallo' }], 'translation'],
   ['shown · same text again → nothing', shown, { type: 'text-changed', text: 'Hello' }, true, 'shown', []],
   ['shown · text changed in Original → found again', shown, { type: 'text-changed', text: 'Hi' }, false, 'found', []],
   ['shown · removed → translation taken out', shown, { type: 'removed' }, true, 'gone', [{ type: 'unrender', id: 'd1' }]],
