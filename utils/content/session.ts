@@ -24,7 +24,7 @@ export const PLACEHOLDER_DELAY_MS = 60;
  */
 const ITEMS_PER_MESSAGE = 250;
 /** Units handed to the viewport scheduler per call (each call reads the on-screen ones' boxes). */
-const OBSERVE_CHUNK = 500;
+const OBSERVE_CHUNK = 250;
 /** More added roots than this in one batch, and the page is analysed again as a whole. */
 const FULL_PASS_ABOVE = 200;
 
@@ -82,7 +82,6 @@ export class TranslationSession {
   private renderQueue: Effect[] = [];
   private renderQueued = false;
   private readonly frame: (fn: () => void) => void;
-  private wasActive = false;
 
   constructor(
     private readonly doc: Document,
@@ -155,6 +154,10 @@ export class TranslationSession {
   /** Stops everything and puts the page back as it was. */
   destroy(): void {
     this.deactivate();
+    this.watcher?.disconnect();
+    this.watcher = undefined;
+    clearTimeout(this.fullPassTimer);
+    this.fullPassTimer = undefined;
     this.port.disconnect();
     this.renderer.destroy(); // restores the page exactly
   }
@@ -162,13 +165,12 @@ export class TranslationSession {
   // ── the reader's mode ─────────────────────────────────────────────────────
 
   private activate(): void {
-    // The page may have changed while it showed Original (nobody watched): bring the records up to date first.
-    if (this.wasActive) this.reconcile({ added: [], touched: [], removed: true, overflow: false }, true);
-    this.wasActive = true;
     this.scheduler = createViewportScheduler({
       onNeeded: (units) => this.run(this.book.dispatchAll(units.map((u) => u.id), { type: 'due' })),
     });
-    this.watcher = watchMutations(this.doc.body, (changes) => this.onPageChanged(changes), {
+    // Once the reader asked for a translation, the page is followed until the session ends, through
+    // Original too (records only, no DOM writes there): coming back never needs a pass over every unit.
+    this.watcher ??= watchMutations(this.doc.body, (changes) => this.onPageChanged(changes), {
       debounceMs: this.options.mutationDebounceMs ?? 0,
       fullRescanThreshold: FULL_PASS_ABOVE,
     });
@@ -184,13 +186,8 @@ export class TranslationSession {
     this.observing = undefined;
     this.scheduler?.destroy();
     this.scheduler = undefined;
-    this.watcher?.disconnect();
-    this.watcher = undefined;
-    clearTimeout(this.fullPassTimer);
-    this.fullPassTimer = undefined;
     // Work not finished yet is cancelled: it is asked again (from the cache, usually) when the reader is back.
     this.run(this.book.setActive(false));
-    this.renderQueue = [];
     this.flushPort();
     this.renderer.setMode('original');
     this.report();
@@ -246,7 +243,7 @@ export class TranslationSession {
   private observe(units: Unit[]): void {
     const chunks: Unit[][] = [];
     for (let i = 0; i < units.length; i += OBSERVE_CHUNK) chunks.push(units.slice(i, i + OBSERVE_CHUNK));
-    const run = runInSlices(chunks, (chunk) => this.scheduler?.observe(chunk));
+    const run = runInSlices(chunks, (chunk) => this.scheduler?.observe(chunk), { checkEvery: 1 });
     if (!this.observing) this.observing = run;
   }
 
@@ -310,7 +307,12 @@ export class TranslationSession {
     this.renderQueued = false;
     const queue = this.renderQueue;
     this.renderQueue = [];
-    if (this.mode === 'original' || queue.length === 0) return;
+    if (queue.length === 0) return;
+    if (this.mode === 'original') {
+      // Nothing is drawn in Original; translations of units the page removed meanwhile are forgotten.
+      for (const effect of queue) if (effect.type === 'unrender') this.renderer.remove(effect.id);
+      return;
+    }
     // Only the last word per unit counts (a placeholder overtaken by its translation is never drawn).
     const last = new Map<string, Effect>();
     for (const effect of queue) if ('id' in effect) last.set(effect.id, effect);
@@ -373,9 +375,8 @@ export class TranslationSession {
   // ── the page ──────────────────────────────────────────────────────────────
 
   private onPageChanged(changes: PageChanges): void {
-    if (this.mode === 'original') return;
-    this.reconcile(changes, false);
-    this.renderer.repair(); // our nodes the page took out (its re-render replaced a paragraph's children) go back
+    this.reconcile(changes);
+    if (this.mode !== 'original') this.renderer.repair(); // our nodes the page took out (its re-render replaced a paragraph's children) go back
   }
 
   /**
@@ -383,14 +384,13 @@ export class TranslationSession {
    * asked again, added content inside the article is read for new units — incrementally; one full
    * analysis (throttled) only when the additions are too many or the article's container itself went.
    */
-  private reconcile(changes: PageChanges, everything: boolean): void {
+  private reconcile(changes: PageChanges): void {
     const effects: Effect[] = [];
-    if (changes.removed || everything) {
+    if (changes.removed) {
       const gone = this.book.ids((r) => !r.element.isConnected);
       effects.push(...this.book.dispatchAll(gone, { type: 'removed' }));
     }
     const changed = new Set<string>();
-    if (everything) for (const r of this.book.all()) changed.add(r.id);
     for (const el of changes.touched) {
       for (let e: Element | null = el; e && e !== this.doc.documentElement; e = e.parentElement) {
         const id = this.book.idOf(e);
@@ -408,7 +408,7 @@ export class TranslationSession {
     }
     this.run(effects);
     const scopeLost = !this.scope || !this.scope.isConnected;
-    if (changes.overflow || (scopeLost && (changes.added.length > 0 || everything))) {
+    if (changes.overflow || (scopeLost && changes.added.length > 0)) {
       this.scheduleFullPass();
       return;
     }
@@ -439,7 +439,6 @@ export class TranslationSession {
     const wait = Math.max(0, this.nextFullPassAt - performance.now());
     this.fullPassTimer = setTimeout(() => {
       this.fullPassTimer = undefined;
-      if (this.mode === 'original') return;
       const started = performance.now();
       const result = extractUnits(this.doc, { mode: this.extractMode });
       const effects = this.book.dispatchAll(this.book.ids((r) => !r.element.isConnected), { type: 'removed' });
