@@ -11,7 +11,7 @@ import { createRenderer } from '../renderer';
 const FIXTURE = resolve(dirname(fileURLToPath(import.meta.url)), '../../../e2e/fixtures/news/krone-north-korea.html');
 
 describe('removeLeftovers', () => {
-  it("restores the page an earlier instance left translated (its renderer is gone)", () => {
+  it("restores the page an earlier instance left translated (its renderer is gone)", { timeout: 20_000 }, () => {
     const doc = new JSDOM(readFileSync(FIXTURE, 'utf8')).window.document;
     const before = doc.documentElement.outerHTML;
     const elements = [...doc.querySelectorAll('h1, .article-body p, .article-body h2, aside li')];
