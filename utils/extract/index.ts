@@ -22,7 +22,7 @@ export function extractUnits(doc: Document, options: { mode?: ExtractMode } = {}
   const collected = collectBlocks(body);
   // Hidden blocks neither vote for the article nor become units (visibility.ts): a page stacking invisible
   // paragraphs cannot make them the article, nor have them sent.
-  const visible = visibilityCheck(doc);
+  const visible = visibilityCheck(doc, commonAncestor(collected.blocks));
   collected.blocks = collected.blocks.filter((b) => visible(b.element));
   collected.blocks.forEach((b, i) => (b.index = i));
   const { blocks } = collected;
@@ -74,4 +74,14 @@ export function extractUnits(doc: Document, options: { mode?: ExtractMode } = {}
     return unit;
   });
   return { isArticle, units };
+}
+
+/** The deepest element holding every block (the page's text wrapper), or null without blocks. */
+function commonAncestor(blocks: Block[]): Element | null {
+  const first = blocks[0]?.element;
+  const last = blocks[blocks.length - 1]?.element;
+  if (!first || !last) return null;
+  let el: Element | null = first;
+  while (el && !el.contains(last)) el = el.parentElement;
+  return el;
 }

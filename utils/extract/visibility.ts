@@ -21,25 +21,43 @@ export function inClosedDetails(el: Element): boolean {
   return false;
 }
 
-/** A visibility test for the blocks of one document; caches opacities per element for one analysis. */
-export function visibilityCheck(doc: Document): (el: Element) => boolean {
+/**
+ * A visibility test for the blocks of one document; caches opacities per element for one analysis.
+ * `wrapper` is the element holding all of the page's text (the common ancestor of its blocks): hiding set on it
+ * or above it hides the whole page at once, which is a page fading itself in (Google Optimize's "async-hide"
+ * class sets opacity 0 on <html> until its script runs, up to 4 s), not text kept from the reader. Such hiding
+ * is looked through; hiding below the wrapper still counts.
+ */
+export function visibilityCheck(doc: Document, wrapper?: Element | null): (el: Element) => boolean {
   const view = doc.defaultView;
   const layout = typeof (doc.body as Checkable | null)?.checkVisibility === 'function' && !!view;
   const opacity = new Map<Element, number>();
+  const wrapperEl = wrapper ?? doc.body;
   const effectiveOpacity = (el: Element): number => {
     const known = opacity.get(el);
     if (known !== undefined) return known;
     const own = Number.parseFloat(view!.getComputedStyle(el).opacity);
     const parent = el.parentElement;
-    const value = (Number.isFinite(own) ? own : 1) * (parent ? effectiveOpacity(parent) : 1);
+    const above = el === wrapperEl || !parent ? 1 : effectiveOpacity(parent);
+    const value = (Number.isFinite(own) && el !== wrapperEl ? own : 1) * above;
     opacity.set(el, value);
     return value;
   };
+  // Whole-page hiding (see above): checkVisibility would call every block hidden; then only display and
+  // content-visibility are asked of it, and opacity is read below the wrapper only.
+  let pageHidden = false;
+  if (layout && wrapperEl) {
+    for (let e: Element | null = wrapperEl; e && !pageHidden; e = e.parentElement) {
+      const style = view!.getComputedStyle(e);
+      pageHidden = Number.parseFloat(style.opacity) < MIN_OPACITY || style.visibility === 'hidden';
+    }
+  }
+  const options = pageHidden ? {} : { checkOpacity: true, checkVisibilityCSS: true };
   return (el: Element): boolean => {
     if (inClosedDetails(el)) return false;
     if (!layout) return true;
     const c = el as Checkable;
-    if (!c.checkVisibility!({ checkOpacity: true, checkVisibilityCSS: true, contentVisibilityAuto: false })) return false;
+    if (!c.checkVisibility!(options)) return false;
     if (effectiveOpacity(el) < MIN_OPACITY) return false;
     const rect = el.getBoundingClientRect();
     if (rect.width <= 1 || rect.height <= 1) return false;
