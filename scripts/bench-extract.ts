@@ -1,10 +1,11 @@
 /**
  * Extraction accuracy benchmark (issues 4 and 10):
- *   npm run bench:extract -- [--data DIR]... [--browser] [--defuddle] [--half tuning|check] [--only ID-PREFIX] [--json FILE]
+ *   npm run bench:extract -- [--data DIR]... [--browser] [--defuddle] [--duet-only] [--half tuning|check] [--only ID-PREFIX] [--json FILE]
  * Scores Duet's unit finder (the code the content script runs) beside @mozilla/readability (and defuddle with
  * --defuddle, jsdom only) on both shared data sets by default — article-extraction (shingle F1, the Zyte
  * benchmark's method) and web-eval (segment F1, trafilatura's method) — each split into a tuning and a check
  * half by a hash of the page id (bench-extract/split.ts). Tune on the tuning half only; read the check half.
+ * `--duet-only` skips the references (their figures do not change with Duet's code; jsdom only).
  * `--browser` loads each page in Debian's Chromium (bench-extract/browser.ts) instead of parsing it with jsdom.
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -47,7 +48,7 @@ async function main(): Promise<number> {
       const { runInBrowser } = await import('./bench-extract/browser');
       outputs = await runInBrowser(pages, (n) => n % 50 === 0 && console.error(`[browser] ${n}/${pages.length} pages`));
     } else {
-      outputs = pages.map((p) => runPage(p, { defuddle: flag('--defuddle') }));
+      outputs = pages.map((p) => runPage(p, { defuddle: flag('--defuddle'), duetOnly: flag('--duet-only') }));
     }
     const scored = scoreOutputs(pages, outputs);
     const rows = summarizeHalves(scored, metric);

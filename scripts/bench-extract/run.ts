@@ -22,7 +22,7 @@ export interface PageOutput {
 
 export { predictionText };
 
-export function runPage(page: BenchPage, options: { defuddle?: boolean } = {}): PageOutput {
+export function runPage(page: BenchPage, options: { defuddle?: boolean; duetOnly?: boolean } = {}): PageOutput {
   const out: PageOutput = { id: page.id, url: page.url, half: halfOf(page.id), texts: {}, ms: {}, isArticle: false, stylesEmptied: false };
   const html = page.html();
   const timed = (name: Extractor, run: (doc: Document) => string): void => {
@@ -42,7 +42,7 @@ export function runPage(page: BenchPage, options: { defuddle?: boolean } = {}): 
     return predictionText(result.units);
   });
   // Each reference gets its own parse: Readability and Defuddle rewrite the document they read.
-  timed('readability', readabilityText);
+  if (!options.duetOnly) timed('readability', readabilityText);
   if (options.defuddle) timed('defuddle', (doc) => defuddleText(doc, page.url));
   return out;
 }

@@ -38,6 +38,12 @@ export function blockText(el: Element, containers?: Set<Element>): string {
     .trim();
 }
 
+/**
+ * Soft hyphens (U+00AD) are invisible break hints that typeset German, Dutch or Finnish sites put inside
+ * long words ("Mit\u00ADtel\u00ADal\u00ADter"): the reader sees one word, and so must the provider.
+ */
+const SOFT_HYPHEN = /\u00ad/g;
+
 export function normalizeText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(SOFT_HYPHEN, '').replace(/\s+/g, ' ').trim();
 }
