@@ -1,58 +1,48 @@
-/** Runs Duet's unit finder and the Readability reference over every page of a data set. */
+/** Runs Duet's unit finder and the reference extractors over the pages of a data set (jsdom). */
 import { performance } from 'node:perf_hooks';
-import { extractUnits, type Unit } from '../../utils/extract';
+import { extractUnits } from '../../utils/extract';
+import { predictionText } from './prediction';
 import type { BenchPage } from './dataset';
 import { parsePage } from './parse-page';
-import { readabilityText } from './readability-reference';
-import { scorePage, type PageScore } from './score';
+import { defuddleText, readabilityText } from './readability-reference';
+import { halfOf, type Half } from './split';
 
-export interface PageResult {
+export type Extractor = 'duet' | 'readability' | 'defuddle';
+
+/** What each extractor would send for one page (headline left out), and how long it took. */
+export interface PageOutput {
   id: string;
   url: string;
-  text: string;
-  duet: PageScore;
-  /** For information only: the same units without captions (the data set's truth mostly leaves captions out). */
-  duetWithoutCaptions: PageScore;
-  duetMs: number;
-  reference: PageScore;
-  referenceMs: number;
+  half: Half;
+  texts: Partial<Record<Extractor, string>>;
+  ms: Partial<Record<Extractor, number>>;
   isArticle: boolean;
   stylesEmptied: boolean;
 }
 
-/** Duet's prediction: the text of every unit but the headline (title block), separated by blank lines. */
-export function predictionText(units: Unit[]): string {
-  return units
-    .filter((u) => u.kind !== 'headline')
-    .map((u) => u.text)
-    .join('\n\n');
-}
+export { predictionText };
 
-export function runPage(page: BenchPage): PageResult {
-  const { dom, stylesEmptied } = parsePage(page.html(), page.url);
-  const doc = dom.window.document;
-  try {
-    // Duet first: it only reads the document; Readability then rewrites the same parsed DOM.
-    let t0 = performance.now();
+export function runPage(page: BenchPage, options: { defuddle?: boolean; duetOnly?: boolean } = {}): PageOutput {
+  const out: PageOutput = { id: page.id, url: page.url, half: halfOf(page.id), texts: {}, ms: {}, isArticle: false, stylesEmptied: false };
+  const html = page.html();
+  const timed = (name: Extractor, run: (doc: Document) => string): void => {
+    const { dom, stylesEmptied } = parsePage(html, page.url);
+    out.stylesEmptied ||= stylesEmptied;
+    try {
+      const t0 = performance.now();
+      out.texts[name] = run(dom.window.document);
+      out.ms[name] = performance.now() - t0;
+    } finally {
+      dom.window.close();
+    }
+  };
+  timed('duet', (doc) => {
     const result = extractUnits(doc);
-    const duetMs = performance.now() - t0;
-    const text = predictionText(result.units);
-    t0 = performance.now();
-    const refText = readabilityText(doc);
-    const referenceMs = performance.now() - t0;
-    return {
-      id: page.id,
-      url: page.url,
-      text,
-      duet: scorePage(text, page.truth),
-      duetWithoutCaptions: scorePage(predictionText(result.units.filter((u) => u.kind !== 'caption')), page.truth),
-      duetMs,
-      reference: scorePage(refText, page.truth),
-      referenceMs,
-      isArticle: result.isArticle,
-      stylesEmptied,
-    };
-  } finally {
-    dom.window.close();
-  }
+    out.isArticle = result.isArticle;
+    return predictionText(result.units);
+  });
+  // Each reference gets its own parse: Readability and Defuddle rewrite the document they read.
+  if (!options.duetOnly) timed('readability', readabilityText);
+  if (options.defuddle) timed('defuddle', (doc) => defuddleText(doc, page.url));
+  return out;
 }

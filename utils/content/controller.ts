@@ -11,6 +11,8 @@ import { removeLeftovers } from '../render';
 import { PLACEHOLDER_DELAY_MS, TranslationSession } from './session';
 import { mark, showMarks } from './marks';
 import { resolveTarget } from './resolve-target';
+import { showBudgetNotice } from '../page-ui/budget-notice';
+import { budgetFor, pageBudget } from './send-budget';
 
 /**
  * The content script's brain: answers the popup, the shortcut and the context menu, starts
@@ -50,6 +52,7 @@ export class ContentController {
 
   stop(): void {
     browser.runtime.onMessage.removeListener(this.onMessage);
+    pageBudget.clear();
     this.session?.destroy();
     this.session = undefined;
     this.pill?.destroy();
@@ -95,6 +98,9 @@ export class ContentController {
    * page; asked on demand (popup, shortcut, menu), Duet translates its visible main text blocks.
    */
   private translate(extract: ExtractMode | undefined, mode = this.settings.mode, auto = false, analysed?: ExtractResult): void {
+    // Each start (on load or the reader's action) grants the page a character budget (send-budget.ts, issue 10).
+    const articleChars = analysed?.units.reduce((n, u) => n + u.text.length, 0) ?? 0;
+    pageBudget.grant(budgetFor(articleChars), (spent) => showBudgetNotice(this.doc, spent, () => pageBudget.resume()));
     this.pill ??= createProgressPill(this.doc, {
       onRetryFailed: () => this.session?.retryFailed(),
       onTranslateWholePage: () => this.translate('whole-page'),

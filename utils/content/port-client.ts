@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { PORT_TRANSLATE, PortResponseSchema, type PortRequest, type PortResponse } from '../messaging/protocol';
+import { pageBudget } from './send-budget';
 
 /**
  * The content script's end of the translation port: a pipe, holding no unit state of its own (the
@@ -16,6 +17,8 @@ export class PortClient {
 
   translate(units: { id: string; text: string }[], from: string, to: string): void {
     if (units.length === 0) return;
+    // Past the page's character budget the send waits for the reader (send-budget.ts).
+    if (!pageBudget.admit(units, () => this.translate(units, from, to))) return;
     this.post({ type: 'translate', units, from, to });
   }
 

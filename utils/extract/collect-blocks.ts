@@ -3,7 +3,7 @@
  * block below them) in document order, and per-element text/link counts for scoring. Never writes to the DOM,
  * so it runs on the live document and every block element is already the live node (no clone to map back).
  */
-import { BLOCK_TAGS, UNIT_TAG_KIND } from './rules';
+import { BLOCK_TAGS, CHROME_NAME_MAX_SHARE, UNIT_TAG_KIND } from './rules';
 import { hasChromeName, isChromeElement, isHardSkipped, pageChildren } from './skip';
 import type { UnitKind } from './types';
 
@@ -54,11 +54,17 @@ const BLOCK_SELECTOR = [...BLOCK_TAGS].map((t) => t.toLowerCase()).join(',');
 /** Past this many characters a chrome box counts as "large" everywhere its size is read. */
 const CHROME_COUNT_CAP = 5000;
 
-/** Non-space characters of `el`'s text, counting stops once `cap` is reached. */
-function countTextUpTo(el: Element, cap: number): number {
+/** Non-space characters of `el`'s text, counting stops once `cap` is reached; `readable` leaves script/style text out. */
+function countTextUpTo(el: Element, cap: number, readable = false): number {
   const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   let chars = 0;
-  for (let node = walker.nextNode(); node && chars < cap; node = walker.nextNode()) chars += (node.nodeValue ?? '').trim().length;
+  for (let node = walker.nextNode(); node && chars < cap; node = walker.nextNode()) {
+    if (readable) {
+      const parentTag = node.parentElement?.tagName.toUpperCase();
+      if (parentTag === 'SCRIPT' || parentTag === 'STYLE' || parentTag === 'NOSCRIPT' || parentTag === 'TEMPLATE') continue;
+    }
+    chars += (node.nodeValue ?? '').trim().length;
+  }
   return Math.min(chars, cap);
 }
 /** A class token naming an image caption outside <figcaption>: "wp-caption-text", "caption", "imageEmbedCaption". */
@@ -90,6 +96,13 @@ function holdsArticleLandmark(el: Element): boolean {
 
 export function collectBlocks(root: Element): Collected {
   const blocks: Block[] = [];
+  // Class words vote, never veto (issue 10): a chrome-named box holding most of the page's text is the content.
+  let pageChars = -1;
+  const holdsMostText = (el: Element): boolean => {
+    if (pageChars < 0) pageChars = countTextUpTo(root, Infinity, true);
+    const limit = pageChars * CHROME_NAME_MAX_SHARE;
+    return pageChars > 0 && countTextUpTo(el, limit + 1, true) > limit;
+  };
   const containers = new Set<Element>();
   const stats = new Map<Element, ElementStats>();
 
@@ -102,7 +115,7 @@ export function collectBlocks(root: Element): Collected {
       // A <header> outside any article is the site's masthead; an article's own <header> holds its title.
       (tag === 'HEADER' && !frame.inArticle && !holdsArticleLandmark(el)) ||
       (tag === 'FORM' && !holdsArticleLandmark(el)) ||
-      (hasChromeName(el) && !holdsArticleLandmark(el));
+      (hasChromeName(el) && !holdsArticleLandmark(el) && !holdsMostText(el));
     const inner: Frame = {
       chrome,
       inArticle: frame.inArticle || tag === 'ARTICLE' || tag === 'MAIN',

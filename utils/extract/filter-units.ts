@@ -2,6 +2,7 @@
 import { blockText } from './block-text';
 import type { Block, ElementStats } from './collect-blocks';
 import { hasBoxName, parentOf } from './skip';
+import { weightedTextLength, wordCount } from './text-length';
 import {
   ADDRESS_ONLY,
   BOX_MAX_SHARE,
@@ -23,16 +24,13 @@ import {
   TABLE_CELL_TAGS,
 } from './rules';
 
-const WORD = /[\p{L}\p{N}]+/gu;
 const LETTER = /\p{L}/u;
 const SENTENCE_END = /[.!?。！？…:;"”»'’)]$/u;
 
 /** Words from which a linked block that ends like a sentence is prose. */
 const LINKED_SENTENCE_WORDS = 10;
 
-export function wordCount(text: string): number {
-  return text.match(WORD)?.length ?? 0;
-}
+export { wordCount };
 
 /**
  * True when the block or a container between it and the article root is named like an ad, promo or byline box.
@@ -67,7 +65,7 @@ export function rejectInArticle(
   if (text.length <= PROMO_MAX_CHARS && PROMO_TEXT.test(text)) return 'promo';
   if (TABLE_CELL_TAGS.has(b.tag) && repeatsTableHeader(b.element)) return 'repeated header';
   const density = b.chars ? b.linkChars / b.chars : 0;
-  const short = text.length < 80 || b.kind === 'heading';
+  const short = weightedTextLength(text) < 80 || b.kind === 'heading';
   // A full sentence stays even when linked (a linked summary line in a digest); link lists and teasers go.
   const sentence = wordCount(text) >= LINKED_SENTENCE_WORDS && SENTENCE_END.test(text);
   // Linked quotes stay too: an embedded post ends with its linked author and date.

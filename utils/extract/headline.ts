@@ -2,6 +2,7 @@
 import type { Block } from './collect-blocks';
 import { normalizeText } from './block-text';
 import { parentOf } from './skip';
+import { wordCount } from './text-length';
 
 function pageTitles(doc: Document): string[] {
   const titles: string[] = [];
@@ -85,10 +86,25 @@ export function findDek(headline: Block, blocks: Block[], roots: Element[], acce
   const dek: Block[] = [];
   for (let i = headline.index + 1; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (b.kind === 'heading' || !box.contains(b.element)) break;
+    if (!box.contains(b.element)) break;
+    // A standfirst set as a heading right under the headline (news templates' "<h1/><h2 class=standfirst/>"):
+    // a sentence, not a section title.
+    if (b.kind === 'heading' && i === headline.index + 1 && isStandfirstHeading(b, headline) && accept(b)) {
+      dek.push(b);
+      continue;
+    }
+    if (b.kind === 'heading') break;
     if (b.kind === 'paragraph' && !b.linked && b.chars >= DEK_MIN_CHARS && accept(b)) dek.push(b);
   }
   return dek;
+}
+
+/** Words from which a heading under the headline reads as a sentence (a standfirst) rather than a label. */
+const STANDFIRST_MIN_WORDS = 8;
+
+function isStandfirstHeading(b: Block, headline: Block): boolean {
+  const text = b.element.textContent ?? '';
+  return !b.linked && b.chars >= DEK_MIN_CHARS && wordCount(text) >= STANDFIRST_MIN_WORDS && b.tag > headline.tag;
 }
 
 const isProse = (b: Block): boolean => b.kind === 'paragraph' && !b.linked && b.chars >= DEK_MIN_CHARS;

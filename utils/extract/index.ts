@@ -9,7 +9,9 @@ import { collectBlocks, type Block } from './collect-blocks';
 import { dropRepeatedCaptions, unitText } from './captions';
 import { numberCellsOfKeptRows, rejectInArticle, rejectInWholePage, relatedLinkLists } from './filter-units';
 import { findDek, findHeadline } from './headline';
+import { hasArticleMarkup } from './article-markup';
 import { articleEvidence, looksLikeArticle } from './is-article';
+import { visibilityCheck } from './visibility';
 import type { ExtractMode, ExtractResult, Unit } from './types';
 
 export type { ExtractMode, ExtractResult, Unit, UnitKind } from './types';
@@ -18,6 +20,11 @@ export function extractUnits(doc: Document, options: { mode?: ExtractMode } = {}
   const body = doc.body;
   if (!body) return { isArticle: false, units: [] };
   const collected = collectBlocks(body);
+  // Hidden blocks neither vote for the article nor become units (visibility.ts): a page stacking invisible
+  // paragraphs cannot make them the article, nor have them sent.
+  const visible = visibilityCheck(doc, commonAncestor(collected.blocks));
+  collected.blocks = collected.blocks.filter((b) => visible(b.element));
+  collected.blocks.forEach((b, i) => (b.index = i));
   const { blocks } = collected;
   const texts: string[] = [];
   const textOf = (b: Block): string =>
@@ -33,7 +40,8 @@ export function extractUnits(doc: Document, options: { mode?: ExtractMode } = {}
     if (root) rootOf.set(b, root);
   }
   const inArticle = [...rootOf.keys()];
-  const isArticle = looksLikeArticle(articleEvidence(inArticle.filter((b) => !b.chrome)));
+  const marked = !!choice && hasArticleMarkup(doc, choice.roots);
+  const isArticle = looksLikeArticle(articleEvidence(inArticle.filter((b) => !b.chrome), textOf, marked));
 
   // Article mode keeps to the best candidate even when it does not look like an article (the caller
   // reads isArticle to pick its default mode); with no candidate text at all it falls back to the whole page.
@@ -57,7 +65,7 @@ export function extractUnits(doc: Document, options: { mode?: ExtractMode } = {}
   }
   if (picked.length === 0) picked = blocks.filter((b) => rejectInWholePage(b, textOf(b)) === null);
   const finalText = (b: Block): string => unitText(textOf(b), b.kind);
-  picked = dropRepeatedCaptions(picked.filter(isVisible).sort((a, b) => a.index - b.index), finalText);
+  picked = dropRepeatedCaptions(picked.sort((a, b) => a.index - b.index), finalText);
 
   const units: Unit[] = picked.map((b, i) => {
     const kind = titleBlock.has(b) ? 'headline' : b.kind;
@@ -68,8 +76,12 @@ export function extractUnits(doc: Document, options: { mode?: ExtractMode } = {}
   return { isArticle, units };
 }
 
-/** In a real browser, drops blocks hidden by style sheets (jsdom has no layout: the check is skipped there). */
-function isVisible(b: Block): boolean {
-  const el = b.element as Element & { checkVisibility?: () => boolean };
-  return typeof el.checkVisibility !== 'function' || el.checkVisibility();
+/** The deepest element holding every block (the page's text wrapper), or null without blocks. */
+function commonAncestor(blocks: Block[]): Element | null {
+  const first = blocks[0]?.element;
+  const last = blocks[blocks.length - 1]?.element;
+  if (!first || !last) return null;
+  let el: Element | null = first;
+  while (el && !el.contains(last)) el = el.parentElement;
+  return el;
 }

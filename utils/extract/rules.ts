@@ -23,11 +23,31 @@ export const CHROME_ROLES = new Set([
 
 /**
  * class/id words of containers that are never the article: comment threads, sidebars, cookie banners,
- * share bars, related-story lists. Matched as words of `id + ' ' + class` (separated by space, - or _),
- * unless KEEP_CLASS also matches, and never on a container holding the page's h1, <article> or <main>.
+ * share bars, related-story lists. Matched by whole class tokens (skip.ts chromeToken), never as substrings:
+ * a token is chrome when its head word is one of these ("sidebar", "post-comments", "l-sidebar-right",
+ * "related-stories", "commentList") — not when the word only qualifies another head, as in
+ * "content-with-sidebar-wrp" (a body laid out beside a sidebar, on a large US news site's article pages).
+ * Never applied to a container holding the page's h1, <article> or <main>, or most of the page's text.
  */
-export const CHROME_CLASS =
-  /(^|[\s_-])(comments?|commentlist|comment-?section|disqus|replies|sidebar|side-?bar|related|recommend(ed|ations)?|more-?stories|most-?read|most-?popular|trending|newsletter|cookie|consent|gdpr|cmp|share|sharing|social|breadcrumbs?|pagination|pager|menu|navbar|nav|masthead|site-?header|site-?footer|footer|outbrain|taboola|skip-?link)($|[\s_-])/i;
+export const CHROME_WORDS = new Set([
+  'comment', 'comments', 'commentlist', 'commentsection', 'disqus', 'replies', 'sidebar', 'sidebars', 'related',
+  'recommend', 'recommended', 'recommendations', 'morestories', 'mostread', 'mostpopular', 'trending', 'newsletter',
+  'cookie', 'cookies', 'consent', 'gdpr', 'cmp', 'share', 'sharing', 'social', 'breadcrumb', 'breadcrumbs',
+  'pagination', 'pager', 'menu', 'navbar', 'nav', 'masthead', 'siteheader', 'sitefooter', 'footer', 'outbrain',
+  'taboola', 'skiplink', 'skiplinks',
+]);
+/** Two-word heads written with a separator ("more-stories", "most_read", "site-footer"). */
+export const CHROME_PAIRS = new Set(['more stories', 'most read', 'most popular', 'site header', 'site footer', 'skip link', 'comment section', 'side bar', 'comment list']);
+/**
+ * Words before the head that name where the box sits or whose it is ("post-comments", "main-sidebar",
+ * "article-related"); short namespace prefixes ("l-", "c-", "td-", "js-") are skipped too.
+ */
+export const CHROME_QUALIFIERS = new Set([
+  'post', 'article', 'entry', 'page', 'site', 'main', 'global', 'story', 'blog', 'left', 'right', 'top', 'bottom',
+  'primary', 'secondary', 'mobile', 'desktop', 'sticky', 'fixed', 'inline', 'widget', 'block', 'section', 'module',
+]);
+/** A chrome-named container holding this share of the page's text or more is the page's content, whatever its name. */
+export const CHROME_NAME_MAX_SHARE = 0.5;
 /**
  * Weaker words: boxes inside the chosen article that are not its text (ads, promos, bylines, author bios at
  * the foot of a post, tag lists, screen-reader labels, print tools). Only checked between a block and the

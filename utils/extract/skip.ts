@@ -1,6 +1,6 @@
 /** Which elements the detector never reads (hard skips) and which are page chrome (soft: kept out of the article). */
 import { CLASS_OWN, PREFIX, TAG_PAIR } from '../dom-labels';
-import { BOX_CLASS, CHROME_CLASS, CHROME_ROLES, CHROME_TAGS, CONTENT_TOKEN, KEEP_CLASS, SKIP_TAGS } from './rules';
+import { BOX_CLASS, CHROME_PAIRS, CHROME_QUALIFIERS, CHROME_ROLES, CHROME_TAGS, CHROME_WORDS, CONTENT_TOKEN, KEEP_CLASS, SKIP_TAGS } from './rules';
 
 /**
  * Utility classes that mean "not shown" on their own (not "hidden-xs", which hides on small screens only),
@@ -76,10 +76,29 @@ function names(el: Element): string {
   return `${el.getAttribute('id') ?? ''} ${kept}`.replace(/([a-z])([A-Z])/g, '$1 $2');
 }
 
-/** class/id says comments, sidebar, share bar, cookie banner and the like (rules.ts CHROME_CLASS). */
+/**
+ * One class or id token is chrome when its head word is a chrome word (rules.ts CHROME_WORDS): short namespace
+ * prefixes and qualifiers before it are skipped ("td-ss-main-sidebar", "post-comments"), and anything after it
+ * is the box's parts ("sidebar-wrapper", "share-buttons"). "content-with-sidebar-wrp" has the head "content".
+ */
+export function chromeToken(token: string): boolean {
+  const words = token.toLowerCase().split(/[-_]+/).filter(Boolean);
+  let i = 0;
+  while (i < words.length - 1 && (words[i]!.length <= 3 || CHROME_QUALIFIERS.has(words[i]!)) && !CHROME_WORDS.has(words[i]!)) i++;
+  const head = words[i];
+  if (!head) return false;
+  return CHROME_WORDS.has(head) || (i + 1 < words.length && CHROME_PAIRS.has(`${head} ${words[i + 1]}`));
+}
+
+/** class/id says comments, sidebar, share bar, cookie banner and the like (by whole tokens, see chromeToken). */
 export function hasChromeName(el: Element): boolean {
   const n = names(el);
-  return n.length > 1 && n.length < 400 && CHROME_CLASS.test(n) && !KEEP_CLASS.test(n);
+  if (n.length <= 1 || n.length >= 400 || KEEP_CLASS.test(n)) return false;
+  // camelCase was split with spaces by names(): join such parts back with "-" inside their token.
+  return n
+    .replace(/([a-z]) ([A-Z])/g, '$1-$2')
+    .split(/\s+/)
+    .some((t) => t && chromeToken(t));
 }
 
 /** class/id of a box inside an article that is not article text (rules.ts BOX_CLASS). */

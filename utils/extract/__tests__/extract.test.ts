@@ -91,7 +91,8 @@ describe('extractUnits: units and kinds', () => {
     page('<div class="more">Loose text of an old page, written straight into a div.<br><br>Its second line.<p>A real paragraph inside the same div.</p></div>');
     const units = extractUnits(document).units;
     const loose = units.find((u) => u.text.startsWith('Loose text'));
-    expect(loose?.text).toBe('Loose text of an old page, written straight into a div. Its second line.');
+    // Issue 10: <br><br> is a paragraph break kept in the text (one translation, its paragraphs apart).
+    expect(loose?.text).toBe('Loose text of an old page, written straight into a div.\n\nIts second line.');
     expect(loose?.containsUnits).toBe(true);
     expect(units.find((u) => u.text === 'A real paragraph inside the same div.')?.containsUnits).toBeUndefined();
   });
