@@ -3,6 +3,7 @@ import type { ExtractMode, ExtractResult, Unit } from '../extract/types';
 import type { DisplayMode, Layout } from '../settings/schema';
 import type { PortResponse, RememberedTranslation, TabStatus } from '../messaging/protocol';
 import { createRenderer } from '../render';
+import { wireText } from '../rich-text/unit-markup';
 import { createViewportScheduler } from '../schedule/viewport';
 import { watchMutations } from '../schedule/mutations';
 import { PieceAssembler } from './long-text';
@@ -214,7 +215,7 @@ export class TranslationSession {
     // layout is ~150 ms of the reader's main thread.
     this.placeholderTimer ??= setTimeout(() => this.showPlaceholders(), PLACEHOLDER_DELAY_MS);
     // Long units travel as several pieces: count what goes on the wire, not units.
-    const items = wanted.flatMap((u) => this.pieces.wire(u.id, u.text));
+    const items = wanted.flatMap((u) => this.pieces.wire(u.id, wireText(u)));
     for (let i = 0; i < items.length; i += ITEMS_PER_MESSAGE) {
       this.port.translate(items.slice(i, i + ITEMS_PER_MESSAGE), this.options.from, this.options.to);
     }
@@ -230,7 +231,7 @@ export class TranslationSession {
     const results: Extract<PortResponse, { type: 'translated' }>['results'] = [];
     const rest: Unit[] = [];
     for (const unit of units) {
-      const r = this.remembered.get(unit.text);
+      const r = this.remembered.get(wireText(unit));
       if (!r) {
         rest.push(unit);
         continue;

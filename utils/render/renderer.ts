@@ -8,6 +8,7 @@ import {
   TAG_TRANSLATION,
 } from '../dom-labels';
 import type { Unit } from '../extract/types';
+import { fillTranslation } from '../rich-text/unit-markup';
 import type { DisplayMode } from '../settings/schema';
 import { directionOf } from './lang';
 import { applyLook, readLook, type Look } from './placement';
@@ -225,7 +226,7 @@ export function createRenderer(doc: Document, options: RendererOptions): Rendere
         const textLang = opts?.lang ?? lang;
         slot.translation.setAttribute('lang', textLang);
         slot.translation.setAttribute('dir', opts?.dir ?? directionOf(textLang));
-        slot.translation.textContent = text;
+        fillTranslation(slot.translation, unit, text); // issue 11: inline markup rebuilt from a whitelist
         setState(slot, 'done');
       });
     },
