@@ -2,7 +2,10 @@
  * A block's text WITH its kept inline elements (links, emphasis, code, footnote marks…) as Duet's markup
  * form (utils/rich-text/wire.ts): what is sent for translation so links and emphasis come back.
  * blockText() (./block-text.ts) stays the plain text the detector and the filters read; this walk reads
- * the same nodes, so markupToPlain(blockMarkup(el).markup), whitespace-normalised, equals blockText(el).
+ * the same nodes, so markupToPlain(blockMarkup(el).markup), whitespace-normalised, equals blockText(el),
+ * except for inline code: blockText() leaves <code> out (it is not translated), while here it travels as
+ * `<code3>npm install</code3>` so the sentence reads whole; the rebuild shows the original's code text,
+ * never the provider's (see withoutCode()).
  */
 import { escapeText } from '../rich-text/wire';
 import { WIRE_NAME } from '../rich-text/inline-tags';
@@ -30,7 +33,10 @@ export function blockMarkup(el: Element): BlockMarkup {
         const child = c as Element;
         const tag = child.tagName.toUpperCase();
         if (tag === 'BR') tokens.push({ kind: 'br' });
-        else if (isHardSkipped(child)) continue;
+        else if (tag === 'CODE' && isShownCode(child)) {
+          const index = inline.push(child) - 1;
+          tokens.push({ kind: 'open', name: WIRE_NAME.CODE!, index }, { kind: 'text', text: child.textContent ?? '' }, { kind: 'close', name: WIRE_NAME.CODE!, index });
+        } else if (isHardSkipped(child)) continue;
         else if (WIRE_NAME[tag]) {
           const name = WIRE_NAME[tag]!;
           const index = inline.push(child) - 1;
@@ -43,6 +49,17 @@ export function blockMarkup(el: Element): BlockMarkup {
   };
   walk(el);
   return { markup: render(normalise(tokens)), inline };
+}
+
+/** Inline code the reader sees (not hidden, not marked "do not translate"): kept as a placeholder with its text. */
+function isShownCode(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return false;
+  return !/(^|\s)(notranslate|hidden|sr-only|visually-hidden)(\s|$)/.test(el.getAttribute('class') ?? '');
+}
+
+/** The markup without inline code's text: what blockText() reads of the same block. */
+export function withoutCode(markup: string): string {
+  return markup.replace(/<code(\d+)>[\s\S]*?<\/code\1>/g, ' ');
 }
 
 /**

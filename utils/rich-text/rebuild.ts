@@ -73,7 +73,9 @@ export function rebuildTranslation(doc: Document, answer: string, source: Rebuil
       if (copy && original) {
         used.add(source.inline.indexOf(original));
         into.appendChild(copy);
-        build(el, copy, depth + 1, inLink || isLink);
+        // Code is never translated: the original's code text, wherever the provider put the tag.
+        if (original.tagName.toUpperCase() === 'CODE') copy.textContent = (original.textContent ?? '').replace(/\s+/g, ' ').trim();
+        else build(el, copy, depth + 1, inLink || isLink);
       } else {
         build(el, into, depth + 1, inLink); // not ours, or already used: its text only
       }
