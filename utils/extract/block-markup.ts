@@ -77,6 +77,9 @@ function normalise(tokens: Token[]): Token[] {
       out.push({ kind: 'text', text });
       afterSpace = text.endsWith(' ');
     } else if (t.kind === 'br') {
+      const last = out.at(-1);
+      if (last?.kind === 'text') last.text = last.text.replace(/ $/, ''); // "a <br> b" reads "a<br>b"
+      if (last?.kind === 'text' && !last.text) out.pop();
       out.push(t);
       afterSpace = true; // blockText() reads <br> as a space
     } else if (t.kind === 'close') {
