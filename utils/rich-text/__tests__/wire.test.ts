@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkedTranslation, markupInstruction } from '../llm-markup';
-import { escapeText, hasPlaceholders, markupToPlain, placeholderSignature, plainToMarkup } from '../wire';
+import { escapeText, hasPlaceholders, markupToPlain, placeholderSignature, plainToMarkup, textLength } from '../wire';
 
 describe('markup strings', () => {
   it('plain ⇄ markup round-trips any text, tags and entities included', () => {
@@ -29,5 +29,24 @@ describe('markup strings', () => {
     expect(checkedTranslation(source, 'Read <a0>here</a0> <a0>again</a0> <b1>now</b1>.')).toBe('Read here again now.');
     expect(checkedTranslation(source, 'Read <a0>here</a0> <b1>now</b1> <a5 href="javascript:x">x</a5>.')).toBe('Read here now x.');
     expect(markupInstruction()).toMatch(/<a0>/);
+  });
+});
+
+describe('textLength (what request packing charges)', () => {
+  it('counts the text only: placeholders and <br> are free, an entity is one character', () => {
+    expect(textLength('Lesen Sie <a0>hier</a0> &amp; <b12>jetzt</b12>.<br>Ende')).toBe('Lesen Sie hier & jetzt.Ende'.length);
+    expect(textLength('plain text')).toBe(10);
+  });
+});
+
+describe('request packing with markup', () => {
+  it('packs markup into exactly the requests its plain text made', async () => {
+    const { packTexts } = await import('../../translate/packing');
+    const limits = { maxTextsPerRequest: 20, maxCharsPerRequest: 100, requestsPerSecond: 1, concurrency: 1, timeoutMs: 1 };
+    const plain = Array.from({ length: 9 }, (_, i) => `Absatz ${i} mit einem Link und etwas mehr Text.`);
+    const markup = plain.map((t) => t.replace('einem Link', '<a0>einem Link</a0>').replace('mehr', '<b1>mehr</b1>'));
+    const sizes = (texts: string[]) => packTexts(texts.map((text) => ({ text })), limits).map((c) => c.length);
+    expect(sizes(markup)).toEqual(sizes(plain));
+    expect(sizes(plain).length).toBeGreaterThan(1);
   });
 });
