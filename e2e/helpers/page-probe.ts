@@ -117,8 +117,8 @@ function snapshot(page: Page, wanted: string[], tag: boolean): Promise<Snapshot>
                 // The translation's words, without the retry button's label.
                 text: [...tr.childNodes]
                   .filter((n) => !(n.nodeType === 1 && (n as Element).matches('button')))
-                  .map((n) => n.textContent)
-                  .join(' ')
+                  .map((n) => (n.nodeType === 1 && (n as Element).localName === 'br' ? ' ' : n.textContent))
+                  .join('') // inline elements (links, emphasis: issue 11) sit between text nodes
                   .replace(/\s+/g, ' ')
                   .trim(),
                 lang: tr.getAttribute('lang'),

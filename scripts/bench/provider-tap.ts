@@ -1,6 +1,6 @@
 import type { BrowserContext, Route } from 'playwright-core';
 import { FakeGoogle, TRANSLATE_HTML_URL, TRANSLATE_SINGLE_URL } from '../e2e-kit/fake-google';
-import { escapeHtml, guessLanguage, pseudoTranslate, unescapeHtml } from '../e2e-kit/pseudo-translate';
+import { guessLanguage, pseudoTranslate, unescapeHtml } from '../e2e-kit/pseudo-translate';
 import { epochNow } from './page-probe';
 
 /**
@@ -58,7 +58,7 @@ export class ProviderTap {
         const texts = rawTexts.map((t) => unescapeHtml(String(t)));
         const chars = texts.reduce((s, t) => s + t.length, 0);
         // The fake's answer, rebuilt byte for byte (same functions) to count the bytes coming back.
-        const answer = JSON.stringify([texts.map((t) => escapeHtml(pseudoTranslate(t, to))), texts.map((t) => (from === 'auto' ? guessLanguage(t) : from))]);
+        const answer = JSON.stringify([rawTexts.map((t) => pseudoTranslate(String(t), to)), texts.map((t) => (from === 'auto' ? guessLanguage(t) : from))]);
         this.requests.push({ endpoint: 'translateHtml', start, delayMs: this.delayFor(chars), texts, chars, requestBytes: body.length, responseBytes: Buffer.byteLength(answer) });
       } catch {
         this.requests.push({ endpoint: 'translateHtml', start, delayMs: this.delayFor(0), texts: [], chars: 0, requestBytes: body.length, responseBytes: 0 });

@@ -1,5 +1,5 @@
 import type { BrowserContext, Route } from 'playwright-core';
-import { escapeHtml, guessLanguage, pseudoTranslate, unescapeHtml } from './pseudo-translate';
+import { guessLanguage, pseudoTranslate, unescapeHtml } from './pseudo-translate';
 
 /**
  * Google's two keyless endpoints, answered inside the browser context with their real wire format
@@ -19,7 +19,10 @@ export interface FakeGoogleOptions {
 
 export interface FakeRequestRecord {
   endpoint: 'translateHtml' | 'single';
+  /** The texts as plain text (placeholder tags dropped, entities decoded). */
   texts: string[];
+  /** The texts exactly as sent (translateHtml: Duet's inline markup, utils/rich-text/wire.ts). */
+  wire: string[];
   from: string;
   to: string;
   status: number;
@@ -51,6 +54,10 @@ export class FakeGoogle {
   get chars(): number {
     return this.log.reduce((sum, r) => sum + r.texts.reduce((s, t) => s + t.length, 0), 0);
   }
+  /** Characters exactly as sent (markup included). */
+  get wireChars(): number {
+    return this.log.reduce((sum, r) => sum + r.wire.reduce((s, t) => s + t.length, 0), 0);
+  }
   get texts(): number {
     return this.log.reduce((sum, r) => sum + r.texts.length, 0);
   }
@@ -70,6 +77,14 @@ export class FakeGoogle {
   failWhenTextIncludes(text: string, status = 500): void {
     this.rules.push({ status, remaining: Infinity, textIncludes: text });
   }
+  /**
+   * Answer translateHtml with `answer(markup, to)` instead of the pseudo-translation (hostile or broken
+   * provider output for the rich-text tests); undefined restores the normal answer.
+   */
+  setAnswer(answer: ((markup: string, to: string) => string) | undefined): void {
+    this.answer = answer;
+  }
+  private answer: ((markup: string, to: string) => string) | undefined;
   heal(): void {
     this.rules = [];
   }
@@ -87,7 +102,7 @@ export class FakeGoogle {
   private async answerTranslateHtml(route: Route): Promise<void> {
     const request = route.request();
     if (request.method() === 'OPTIONS') return this.fulfill(route, 204, '');
-    let texts: string[];
+    let wire: string[];
     let from: string;
     let to: string;
     try {
@@ -95,16 +110,19 @@ export class FakeGoogle {
       const body = JSON.parse(request.postData() ?? '') as [[unknown, unknown, unknown], unknown];
       const [inner] = body;
       if (!Array.isArray(inner) || !Array.isArray(inner[0]) || typeof inner[2] !== 'string') throw new Error('shape');
-      texts = (inner[0] as unknown[]).map((t) => unescapeHtml(String(t)));
+      wire = (inner[0] as unknown[]).map((t) => String(t));
       from = String(inner[1]);
       to = inner[2];
     } catch {
       return this.fulfill(route, 400, JSON.stringify([400, 'Invalid JSON payload received.']));
     }
+    const texts = wire.map(plainOf);
     const status = await this.decide(texts);
-    this.log.push({ endpoint: 'translateHtml', texts, from, to, status, at: Date.now() - this.started });
+    this.log.push({ endpoint: 'translateHtml', texts, wire, from, to, status, at: Date.now() - this.started });
     if (status !== 200) return this.fulfill(route, status, JSON.stringify([status, 'fake failure']));
-    const answer = [texts.map((t) => escapeHtml(pseudoTranslate(t, to))), texts.map((t) => (from === 'auto' ? guessLanguage(t) : from))];
+    // Like the real translateHtml: HTML in, HTML out, tags kept around the words they wrap.
+    const translate = this.answer ?? pseudoTranslate;
+    const answer = [wire.map((t) => translate(t, to)), texts.map((t) => (from === 'auto' ? guessLanguage(t) : from))];
     return this.fulfill(route, 200, JSON.stringify(answer), 'application/json+protobuf; charset=utf-8');
   }
 
@@ -114,7 +132,7 @@ export class FakeGoogle {
     const from = url.searchParams.get('sl') ?? 'auto';
     const to = url.searchParams.get('tl') ?? 'en';
     const status = await this.decide([text]);
-    this.log.push({ endpoint: 'single', texts: [text], from, to, status, at: Date.now() - this.started });
+    this.log.push({ endpoint: 'single', texts: [text], wire: [text], from, to, status, at: Date.now() - this.started });
     if (status !== 200) return this.fulfill(route, status, 'fake failure', 'text/plain');
     const detected = from === 'auto' ? guessLanguage(text) : from;
     // [[[translation, original], ...], null, detected]
@@ -148,4 +166,9 @@ export class FakeGoogle {
       // The browser went away or the request was aborted (tab closed): nothing to answer.
     }
   }
+}
+
+/** Markup as plain text: placeholder tags out (<br> as a space, as the unit's text has it), entities decoded. */
+function plainOf(markup: string): string {
+  return unescapeHtml(markup.replace(/<br\s*\/?>/gi, ' ').replace(/<\/?[A-Za-z][^<>]*>/g, ''));
 }

@@ -1,4 +1,5 @@
 import type { TestConnectionResult } from '../messaging/protocol';
+import { markupToPlain } from '../rich-text/wire';
 import { providers } from '../translate/providers';
 import { loadProviderConfig } from '../translate/provider-config';
 import { getProviderQueue } from '../translate/queue';
@@ -17,7 +18,7 @@ export async function testConnection(id: ProviderId, target: string): Promise<Te
   try {
     const to = target === 'en' ? 'de' : target;
     const [result] = await getProviderQueue(translator).run([SAMPLE], 'en', to, config, AbortSignal.timeout(30_000));
-    return { ok: true, sample: SAMPLE, translation: result?.text ?? '', ms: Math.round(performance.now() - started) };
+    return { ok: true, sample: SAMPLE, translation: markupToPlain(result?.text ?? ''), ms: Math.round(performance.now() - started) };
   } catch (error) {
     return { ok: false, error: toErrorInfo(error) };
   }

@@ -1,3 +1,5 @@
+import { MARKUP_VERSION } from '../rich-text/inline-tags';
+
 /**
  * Cache keys (DESIGN.md "Background"): SHA-256 of everything that changes a translation's output —
  * provider id, the provider's output-changing settings (model, prompt version), source and target
@@ -26,6 +28,7 @@ const encoder = new TextEncoder();
 export async function cacheKey(parts: CacheKeyParts): Promise<string> {
   const joined = JSON.stringify([
     KEY_RECIPE,
+    MARKUP_VERSION, // texts are Duet's inline markup form (utils/rich-text): a new form never meets old answers
     parts.provider,
     parts.providerParts,
     parts.from,

@@ -9,6 +9,7 @@ import { createViewportScheduler, type ViewportScheduler } from '../schedule/vie
 import { watchMutations, type MutationWatcher, type PageChanges } from '../schedule/mutations';
 import { commonAncestor, unitsInAdded } from './added-units';
 import { parseWireId, pieceJoiner, wireIdsOf, wireItems } from './long-text';
+import { wireText } from '../rich-text/unit-markup';
 import { mark } from './marks';
 import { pageText } from './page-text';
 import { PortClient } from './port-client';
@@ -222,7 +223,7 @@ export class TranslationSession {
         case 'cancel': {
           const r = this.book.get(effect.id);
           this.awaitingPlaceholder.delete(effect.id);
-          this.pendingCancels.push(...(r ? wireIdsOf(effect.id, effect.revision, r.text) : [effect.id]));
+          this.pendingCancels.push(...(r ? wireIdsOf(effect.id, effect.revision, wireText(unitOf(r))) : [effect.id]));
           break;
         }
         default:
@@ -260,7 +261,9 @@ export class TranslationSession {
     for (const a of asks) {
       const r = this.book.get(a.id);
       if (!r || r.phase !== 'asked' || r.revision !== a.revision) continue; // moved on meanwhile
-      const memory = this.retrying.delete(a.id) ? undefined : this.remembered.get(a.text);
+      // What goes on the wire: the text with its inline markup as numbered placeholders (rich-text/).
+      const wire = wireText(unitOf(r));
+      const memory = this.retrying.delete(a.id) ? undefined : this.remembered.get(wire);
       if (memory) {
         // Shown in this same task from what the background remembers of this page: no round trip, no placeholder.
         fromMemory.push(
@@ -272,7 +275,7 @@ export class TranslationSession {
         );
         continue;
       }
-      items.push(...wireItems(a.id, a.revision, a.text));
+      items.push(...wireItems(a.id, a.revision, wire));
       this.awaitingPlaceholder.add(a.id);
     }
     if (fromMemory.length) {

@@ -1,5 +1,6 @@
 import { ATTR_FOR, ATTR_MODE, ATTR_PLACE, ATTR_STATE, ATTR_UNIT_ID, CLASS_RETRY, TAG_TRANSLATION } from '../dom-labels';
 import type { Unit } from '../extract/types';
+import { fillTranslation } from '../rich-text/unit-markup';
 import type { DisplayMode } from '../settings/schema';
 import { directionOf } from './lang';
 import { forgetChange, recordChange } from './page-changes';
@@ -65,13 +66,6 @@ interface Slot {
   previousUnitAttr: string | null;
 }
 
-/**
- * The one place a translation's words are put into its element: as text, never as HTML.
- * (Rich text, when it comes, replaces this function's body with a sanitising fill.)
- */
-export function fillTranslation(el: HTMLElement, text: string): void {
-  el.textContent = text;
-}
 
 export function createRenderer(doc: Document, options: RendererOptions): Renderer {
   const mutate = options.mutate ?? (<T>(fn: () => T): T => fn());
@@ -196,7 +190,10 @@ export function createRenderer(doc: Document, options: RendererOptions): Rendere
    */
   function slotFor(unit: Unit, look: Look | undefined): Slot {
     const existing = existingSlot(unit);
-    if (existing) return existing;
+    if (existing) {
+      existing.unit = unit; // the latest text snapshot: a changed text's translation is rebuilt against it
+      return existing;
+    }
     drop(unit.id);
     const otherId = idByElement.get(unit.element);
     if (otherId !== undefined) drop(otherId);
@@ -248,7 +245,7 @@ export function createRenderer(doc: Document, options: RendererOptions): Rendere
     if (slot.translation.getAttribute('lang') !== textLang) slot.translation.setAttribute('lang', textLang);
     const dir = opts?.dir ?? directionOf(textLang);
     if (slot.translation.getAttribute('dir') !== dir) slot.translation.setAttribute('dir', dir);
-    fillTranslation(slot.translation, text);
+    fillTranslation(slot.translation, slot.unit, text); // inline markup rebuilt from a whitelist (rich-text/)
     setState(slot, 'done');
   }
 
@@ -291,7 +288,7 @@ export function createRenderer(doc: Document, options: RendererOptions): Rendere
       update(
         units.map((u) => ({ unit: u })),
         (slot) => {
-          fillTranslation(slot.translation, '');
+          slot.translation.textContent = '';
           setState(slot, 'loading');
         },
       );

@@ -1,3 +1,4 @@
+import { textLength } from '../rich-text/wire';
 import type { ProviderLimits } from './types';
 
 /**
@@ -11,7 +12,7 @@ export function packTexts<T extends { text: string }>(items: T[], limits: Provid
   let current: T[] = [];
   let chars = 0;
   for (const item of items) {
-    const length = item.text.length;
+    const length = textLength(item.text); // markup tags are not charged (issue 11)
     if (current.length > 0 && (current.length >= limits.maxTextsPerRequest || chars + length > limits.maxCharsPerRequest)) {
       chunks.push(current);
       current = [];
@@ -37,15 +38,15 @@ export const SPLIT_MIN_CHARS = 1_500;
  * need several requests already use the provider's concurrency and are never split.
  */
 export function splitForLatency<T extends { text: string }>(chunk: T[], limits: ProviderLimits): T[][] {
-  const total = chunk.reduce((sum, item) => sum + item.text.length, 0);
+  const total = chunk.reduce((sum, item) => sum + textLength(item.text), 0);
   if (limits.concurrency < 2 || chunk.length < 2 || total < SPLIT_MIN_CHARS) return [chunk];
   let cut = 0;
-  for (let chars = 0; cut < chunk.length - 1 && chars < total / 2; cut++) chars += chunk[cut]!.text.length;
+  for (let chars = 0; cut < chunk.length - 1 && chars < total / 2; cut++) chars += textLength(chunk[cut]!.text);
   return [chunk.slice(0, cut), chunk.slice(cut)];
 }
 
 export function isFull(chunk: { text: string }[], limits: ProviderLimits): boolean {
-  const chars = chunk.reduce((sum, item) => sum + item.text.length, 0);
+  const chars = chunk.reduce((sum, item) => sum + textLength(item.text), 0);
   return chunk.length >= limits.maxTextsPerRequest || chars >= limits.maxCharsPerRequest;
 }
 

@@ -106,8 +106,12 @@ describe('renderer on the krone fixture', () => {
     expect(all).toHaveLength(1);
     expect(all[0]).toBe(tr);
     expect(tr!.getAttribute(ATTR_STATE)).toBe('done');
-    expect(tr!.textContent).toBe('Zweite Fassung <img src=x onerror=alert(1)>');
-    expect(tr!.children).toHaveLength(0); // text only, never parsed
+    // Issue 11: answers are markup, rebuilt from a whitelist: a provider's element never reaches the page.
+    expect(tr!.textContent).toBe('Zweite Fassung ');
+    expect(tr!.children).toHaveLength(0);
+    renderer.showTranslation(lead, 'Zweite Fassung &lt;img src=x onerror=alert(1)&gt;');
+    expect(tr!.textContent).toBe('Zweite Fassung <img src=x onerror=alert(1)>'); // escaped: text
+    expect(tr!.children).toHaveLength(0);
     expect(doc.querySelectorAll(`#${STYLE_ID}`)).toHaveLength(1);
     expect(doc.documentElement.getAttribute(ATTR_MODE)).toBe('bilingual');
 

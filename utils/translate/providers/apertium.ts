@@ -96,6 +96,14 @@ export function choosePair(pairs: ApertiumPair[], from: string, to: string): str
   return `${exact.sourceLanguage}|${preferExact(matching.filter((p) => p.sourceLanguage === exact.sourceLanguage)).targetLanguage}`;
 }
 
+/**
+ * Texts are Duet's inline markup (utils/rich-text/wire.ts). `format=html` runs APy's HTML deformatter and
+ * reformatter (apertium-deshtml / apertium-rehtml): tags pass the engine as blanks and come back where
+ * the words they wrap went, entities re-encoded. (Without it APy still deformats as HTML but reformats
+ * with `html-noent`, which would hand back a literal `<` from the text unescaped.)
+ */
+const HTML_FORMAT = { format: 'html' } as const;
+
 function serverUrl(config: ProviderConfig): string {
   return config.url?.trim() ?? '';
 }
@@ -132,7 +140,7 @@ export const apertium: Translator = {
         {
           method: 'POST',
           headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ langpair, q: text, markUnknown: 'no' }).toString(),
+          body: new URLSearchParams({ langpair, q: text, markUnknown: 'no', ...HTML_FORMAT }).toString(),
         },
         signal,
         wording,

@@ -1,5 +1,6 @@
 import { baseLanguage, canonicalTag, normaliseDetected } from '../languages';
 import { abortedError } from '../retry';
+import { markupToPlain, plainToMarkup } from '../../rich-text/wire';
 import { TranslateError, type TranslateRequest, type Translation, type Translator } from '../types';
 
 /**
@@ -71,7 +72,7 @@ async function detect(texts: string[], signal: AbortSignal): Promise<string> {
   }
   const notReady = () => new TranslateError('unsupported', 'Chrome\'s language detector did not start in time. Set the page\'s language in Duet instead of "auto".');
   const detector = await bounded(factory.create({ signal }), CREATE_TIMEOUT_MS, signal, notReady);
-  const results = await detector.detect(texts.join('\n'), { signal });
+  const results = await detector.detect(texts.map((t) => markupToPlain(t)).join('\n'), { signal });
   const language = normaliseDetected(results[0]?.detectedLanguage);
   if (!language || language === 'und') throw new TranslateError('unsupported', 'Chrome could not tell which language this page is in. Set it in Duet instead of "auto".');
   return language;
@@ -136,7 +137,8 @@ export const chromeBuiltin: Translator = {
     const translator = await translatorFor(chromeLanguage(source), target, signal);
     const results: Translation[] = [];
     for (const text of texts) {
-      const translated = await translator.translate(text, { signal });
+      // Text-only API: the unit goes as plain text, its inline markup is lost (issue 11).
+      const translated = plainToMarkup(await translator.translate(markupToPlain(text), { signal }));
       results.push(from === 'auto' ? { text: translated, detectedLanguage: source } : { text: translated });
     }
     return results;

@@ -46,6 +46,13 @@ export function deeplSource(code: string): string | undefined {
   return (base === 'no' ? 'nb' : base).toUpperCase();
 }
 
+/**
+ * Texts are Duet's inline markup (utils/rich-text/wire.ts). DeepL's HTML handling keeps tags on the
+ * words they wrap and, unlike `xml`, never rejects input that is not well-formed (docs: "HTML input is
+ * never strictly parsed"); it splits sentences on punctuation only.
+ */
+const HTML_MODE = { tag_handling: 'html' } as const;
+
 function apiKey(config: ProviderConfig): string {
   return config.apiKey?.trim() ?? '';
 }
@@ -80,7 +87,7 @@ export const deepl: Translator = {
     const key = apiKey(config);
     if (!key) throw new TranslateError('auth', 'DeepL needs an API key. Add it in Duet\'s options.');
     const source = deeplSource(from);
-    const body = { text: texts, target_lang: deeplTarget(to), ...(source ? { source_lang: source } : {}) };
+    const body = { text: texts, target_lang: deeplTarget(to), ...(source ? { source_lang: source } : {}), ...HTML_MODE };
     const response = await sendRequest(
       deeplEndpoint(key),
       { method: 'POST', headers: { Authorization: `DeepL-Auth-Key ${key}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) },

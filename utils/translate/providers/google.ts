@@ -1,5 +1,5 @@
 import { badResponse, readJson, sendRequest, type ServiceWording } from '../http';
-import { escapeHtml, htmlToText } from '../html-text';
+import { markupToPlain, plainToMarkup } from '../../rich-text/wire';
 import { canonicalTag, normaliseDetected } from '../languages';
 import { TranslateError, type TranslateRequest, type Translation, type Translator } from '../types';
 
@@ -32,13 +32,20 @@ export function googleLanguage(code: string): string {
   return tag;
 }
 
+/**
+ * Texts are Duet's inline markup (utils/rich-text/wire.ts): escaped text with numbered placeholder tags,
+ * which translateHtml keeps around the words they wrap (it is HTML in, HTML out, like Chrome's own page
+ * translation). The answer is returned as HTML too; the content script rebuilds it from its whitelist.
+ */
+const asGoogleHtml = (markup: string): string => markup;
+
 async function translateBatch(texts: string[], from: string, to: string, signal: AbortSignal): Promise<Translation[]> {
   const response = await sendRequest(
     GOOGLE_BATCH_URL,
     {
       method: 'POST',
       headers: { 'Content-Type': 'application/json+protobuf', 'X-Goog-API-Key': GOOGLE_WEB_API_KEY },
-      body: JSON.stringify([[texts.map(escapeHtml), googleLanguage(from), googleLanguage(to)], 'wt_lib']),
+      body: JSON.stringify([[texts.map(asGoogleHtml), googleLanguage(from), googleLanguage(to)], 'wt_lib']),
     },
     signal,
     wording,
@@ -51,12 +58,14 @@ async function translateBatch(texts: string[], from: string, to: string, signal:
   return translated.map((html, i) => {
     if (typeof html !== 'string') throw badResponse(wording, `translation ${i + 1} is not text`);
     const detectedLanguage = from === 'auto' ? normaliseDetected(detected[i]) : undefined;
-    return detectedLanguage ? { text: htmlToText(html), detectedLanguage } : { text: htmlToText(html) };
+    return detectedLanguage ? { text: html, detectedLanguage } : { text: html };
   });
 }
 
-async function translateSingle(text: string, from: string, to: string, signal: AbortSignal): Promise<Translation> {
-  if (text.trim() === '') return { text };
+async function translateSingle(markup: string, from: string, to: string, signal: AbortSignal): Promise<Translation> {
+  // The single endpoint is text-only: the unit goes as plain text and its inline markup is lost (issue 11).
+  const text = markupToPlain(markup);
+  if (text.trim() === '') return { text: markup };
   const url = new URL(GOOGLE_SINGLE_URL);
   url.search = new URLSearchParams({ client: 'gtx', sl: googleLanguage(from), tl: googleLanguage(to), dt: 't', q: text }).toString();
   const response = await sendRequest(url, { method: 'GET' }, signal, wording);
@@ -66,7 +75,7 @@ async function translateSingle(text: string, from: string, to: string, signal: A
   const sentences = (data[0] as unknown[]).map((sentence) => (Array.isArray(sentence) && typeof sentence[0] === 'string' ? sentence[0] : null));
   if (sentences.some((s) => s === null)) throw badResponse(wording, 'a sentence without text');
   const detectedLanguage = from === 'auto' ? normaliseDetected(data[2]) : undefined;
-  const joined = sentences.join('');
+  const joined = plainToMarkup(sentences.join(''));
   return detectedLanguage ? { text: joined, detectedLanguage } : { text: joined };
 }
 

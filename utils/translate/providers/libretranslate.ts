@@ -14,6 +14,9 @@ const wording: ServiceWording = {
   classify: (status, body) => (status === 400 && /not supported/i.test(body) ? 'unsupported' : undefined),
 };
 
+/** Texts are Duet's inline markup (utils/rich-text/wire.ts): HTML in, HTML out (issue 11). */
+const LIBRE_FORMAT = 'html';
+
 function serverUrl(config: ProviderConfig): string {
   return config.url?.trim() ?? '';
 }
@@ -71,7 +74,7 @@ export const libretranslate: Translator = {
     const url = serverUrl(config);
     if (!url) throw new TranslateError('auth', 'LibreTranslate needs a server address. Add it in Duet\'s options.');
     const apiKey = config.apiKey?.trim();
-    const body = { q: texts, source: libreLanguage(from), target: libreLanguage(to), format: 'text', ...(apiKey ? { api_key: apiKey } : {}) };
+    const body = { q: texts, source: libreLanguage(from), target: libreLanguage(to), format: LIBRE_FORMAT, ...(apiKey ? { api_key: apiKey } : {}) };
     const response = await sendRequest(
       joinUrl(url, 'translate'),
       { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },

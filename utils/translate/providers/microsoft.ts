@@ -1,14 +1,14 @@
 import { KEYLESS_WEB_LIMITS } from './google';
 import { badResponse, readJson, sendRequest, type ServiceWording } from '../http';
-import { escapeHtml, htmlToText } from '../html-text';
 import { baseLanguage, canonicalTag, normaliseDetected } from '../languages';
 import type { TranslateRequest, Translator } from '../types';
 
 /**
  * Microsoft Translator through the keyless path Edge's own page translation uses (PROVIDERS.md
  * "Microsoft"). The older token path (GET edge.microsoft.com/translate/auth + api-edge.cognitive…)
- * died in August 2026. Like Google's web endpoint it treats input as HTML, so we escape `& < >`
- * and decode the answer exactly once.
+ * died in August 2026. Texts are Duet's inline markup (utils/rich-text/wire.ts) sent with
+ * `textType=html` (the Translator v3 parameter; plain is the default), so placeholder tags come back
+ * around the words they wrap; the answer stays HTML for the content script's whitelist rebuild.
  */
 
 export const MICROSOFT_URL = 'https://edge.microsoft.com/translate/translatetext';
@@ -30,6 +30,9 @@ export function microsoftLanguage(code: string): string {
   return base;
 }
 
+/** Markup in, markup out (issue 11). */
+const HTML_MODE = { textType: 'html' } as const;
+
 interface MicrosoftItem {
   detectedLanguage?: { language?: unknown; score?: unknown };
   translations?: { text?: unknown; to?: unknown }[];
@@ -44,10 +47,10 @@ export const microsoft: Translator = {
   cacheKeyParts: () => ['edge-v1'],
   async translate({ texts, from, to, signal }: TranslateRequest) {
     const url = new URL(MICROSOFT_URL);
-    url.search = new URLSearchParams({ from: microsoftLanguage(from), to: microsoftLanguage(to), isEnterpriseClient: 'false' }).toString();
+    url.search = new URLSearchParams({ from: microsoftLanguage(from), to: microsoftLanguage(to), isEnterpriseClient: 'false', ...HTML_MODE }).toString();
     const response = await sendRequest(
       url,
-      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(texts.map(escapeHtml)) },
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(texts) },
       signal,
       wording,
     );
@@ -58,7 +61,7 @@ export const microsoft: Translator = {
       const text = item?.translations?.[0]?.text;
       if (typeof text !== 'string') throw badResponse(wording, `translation ${i + 1} is missing`);
       const detectedLanguage = from === 'auto' ? normaliseDetected(item.detectedLanguage?.language) : undefined;
-      return detectedLanguage ? { text: htmlToText(text), detectedLanguage } : { text: htmlToText(text) };
+      return detectedLanguage ? { text, detectedLanguage } : { text };
     });
   },
 };

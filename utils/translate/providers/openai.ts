@@ -1,5 +1,6 @@
 import { badResponse, readJson, sendRequest, type ServiceWording } from '../http';
 import { parseSegments, PROMPT_VERSION, systemPrompt, userMessage } from '../llm-segments';
+import { checkedTranslation, LLM_MARKUP_VERSION, markupInstruction } from '../../rich-text/llm-markup';
 import { TranslateError, type ProviderConfig, type TranslateRequest, type Translation, type Translator } from '../types';
 
 /**
@@ -43,6 +44,9 @@ function wordingFor(url: string): ServiceWording {
   };
 }
 
+/** Texts are Duet's inline markup (utils/rich-text/wire.ts): the prompt says how to treat its tags. */
+const withMarkup = (prompt: string): string => `${prompt}\n${markupInstruction()}`;
+
 async function complete(texts: string[], from: string, to: string, config: ProviderConfig, signal: AbortSignal): Promise<string> {
   const url = chatCompletionsUrl(baseUrl(config));
   const wording = wordingFor(url);
@@ -55,7 +59,7 @@ async function complete(texts: string[], from: string, to: string, config: Provi
       body: JSON.stringify({
         model: config.model?.trim(),
         messages: [
-          { role: 'system', content: systemPrompt(from, to) },
+          { role: 'system', content: withMarkup(systemPrompt(from, to)) },
           { role: 'user', content: userMessage(texts) },
         ],
         temperature: 0,
@@ -101,7 +105,7 @@ export const openai: Translator = {
     { name: 'apiKey', label: 'API key', kind: 'secret', required: false, help: 'Not needed for local servers.' },
     { name: 'model', label: 'Model', kind: 'text', required: true, placeholder: 'gpt-4o-mini' },
   ],
-  cacheKeyParts: (config) => [config.model?.trim() ?? '', PROMPT_VERSION],
+  cacheKeyParts: (config) => [config.model?.trim() ?? '', PROMPT_VERSION, LLM_MARKUP_VERSION],
   checkUsable(config) {
     const base = baseUrl(config);
     if (!base) return 'Add the API address of your AI model service in Duet\'s options.';
@@ -113,6 +117,6 @@ export const openai: Translator = {
     const reason = openai.checkUsable?.(config);
     if (reason) throw new TranslateError('auth', reason);
     const translated = await translateSegments(texts, from, to, config, signal);
-    return translated.map((text) => ({ text }));
+    return translated.map((text, i) => ({ text: checkedTranslation(texts[i]!, text) }));
   },
 };

@@ -40,7 +40,7 @@ describe('apertium', () => {
     expect(seen.map((s) => s.method)).toEqual(['POST', 'POST']);
     expect(seen[0]!.url.href).toBe(`${BASE}/translate`);
     expect(seen[0]!.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
-    expect(Object.fromEntries(new URLSearchParams(seen[1]!.body))).toEqual({ langpair: 'spa|eng', q: 'Adiós & gracias', markUnknown: 'no' });
+    expect(Object.fromEntries(new URLSearchParams(seen[1]!.body))).toEqual({ langpair: 'spa|eng', q: 'Adiós & gracias', markUnknown: 'no', format: 'html' });
     await run(['otra vez'], 'es');
     expect(listCalls).toBe(1); // the pair list is cached
   });

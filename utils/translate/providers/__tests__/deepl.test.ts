@@ -26,7 +26,7 @@ describe('deepl', () => {
     expect(seen?.url.href).toBe(DEEPL_FREE_URL);
     expect(seen?.headers.get('authorization')).toBe('DeepL-Auth-Key abc-123:fx');
     expect(seen?.headers.get('content-type')).toBe('application/json');
-    expect(JSON.parse(seen!.body)).toEqual({ text: ['Hallo Welt', 'Gut'], target_lang: 'EN-US' });
+    expect(JSON.parse(seen!.body)).toEqual({ text: ['Hallo Welt', 'Gut'], target_lang: 'EN-US', tag_handling: 'html' });
     expect(result).toEqual([
       { text: 'Hello world', detectedLanguage: 'de' },
       { text: 'Good', detectedLanguage: 'de' },
@@ -42,7 +42,7 @@ describe('deepl', () => {
       }),
     );
     expect(await run({ apiKey: 'pro-key' }, ['Hello'], 'en-us', 'pt')).toEqual([{ text: 'Olá' }]);
-    expect(body).toEqual({ text: ['Hello'], target_lang: 'PT-BR', source_lang: 'EN' });
+    expect(body).toEqual({ text: ['Hello'], target_lang: 'PT-BR', source_lang: 'EN', tag_handling: 'html' });
     expect(deeplTarget('en-gb')).toBe('EN-GB');
     expect(deeplTarget('zh-tw')).toBe('ZH-HANT');
     expect(deeplTarget('de')).toBe('DE');

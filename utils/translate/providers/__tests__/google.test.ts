@@ -24,30 +24,31 @@ describe('google batch endpoint', () => {
         ]);
       }),
     );
-    const result = await google.translate({ texts: ['Der Kanzler & die Ministerin', 'Preise stiegen um 3 % <b>', 'Es ist „gut“'], from: 'auto', to: 'en', signal: signal() }, {});
+    // Issue 11: texts are Duet's markup (already escaped), sent and returned as HTML; the content script rebuilds it.
+    const result = await google.translate({ texts: ['Der Kanzler &amp; die Ministerin', 'Preise stiegen um 3 % &lt;b&gt;', 'Es ist „gut“'], from: 'auto', to: 'en', signal: signal() }, {});
     expect(seen?.method).toBe('POST');
     expect(seen?.url).toBe(GOOGLE_BATCH_URL);
     expect(seen?.headers.get('content-type')).toBe('application/json+protobuf');
     expect(seen?.headers.get('x-goog-api-key')).toBe(GOOGLE_WEB_API_KEY);
     expect(JSON.parse(seen!.body)).toEqual([[['Der Kanzler &amp; die Ministerin', 'Preise stiegen um 3 % &lt;b&gt;', 'Es ist „gut“'], 'auto', 'en'], 'wt_lib']);
     expect(result).toEqual([
-      { text: 'The chancellor & the minister', detectedLanguage: 'de' },
-      { text: 'Prices rose by 3\u00a0% <b>', detectedLanguage: 'de' },
-      { text: 'It\'s \u201Cfine\u201D', detectedLanguage: 'de' },
+      { text: 'The chancellor &amp; the minister', detectedLanguage: 'de' },
+      { text: 'Prices rose by 3&nbsp;% &lt;b&gt;', detectedLanguage: 'de' },
+      { text: 'It&#39;s &#x201C;fine&#8221;', detectedLanguage: 'de' },
     ]);
   });
 
-  it('drops markup Google adds, keeps escaped text, and maps language codes', async () => {
+  it('keeps the answer as markup (placeholders and <br> included) and maps language codes', async () => {
     let body: unknown;
     server.use(
       http.post(GOOGLE_BATCH_URL, async ({ request }) => {
         body = await request.json();
-        return HttpResponse.json([['<b>Hello</b><br>world &lt;i&gt;'], ['iw']]);
+        return HttpResponse.json([['<b0>Hello</b0><br>world &lt;i&gt;'], ['iw']]);
       }),
     );
-    const result = await google.translate({ texts: ['שלום\nעולם'], from: 'auto', to: 'zh-tw', signal: signal() }, {});
-    expect(body).toEqual([[['שלום<br>עולם'], 'auto', 'zh-TW'], 'wt_lib']);
-    expect(result).toEqual([{ text: 'Hello\nworld <i>', detectedLanguage: 'he' }]);
+    const result = await google.translate({ texts: ['<b0>שלום</b0><br>עולם'], from: 'auto', to: 'zh-tw', signal: signal() }, {});
+    expect(body).toEqual([[['<b0>שלום</b0><br>עולם'], 'auto', 'zh-TW'], 'wt_lib']);
+    expect(result).toEqual([{ text: '<b0>Hello</b0><br>world &lt;i&gt;', detectedLanguage: 'he' }]);
     expect(googleLanguage('zh')).toBe('zh-CN');
     expect(googleLanguage('pt-br')).toBe('pt-BR');
   });

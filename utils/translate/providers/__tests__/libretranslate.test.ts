@@ -32,7 +32,7 @@ describe('libretranslate', () => {
     expect(seen?.method).toBe('POST');
     expect(seen?.url.href).toBe(`${BASE}/translate`);
     expect(seen?.headers.get('content-type')).toBe('application/json');
-    expect(JSON.parse(seen!.body)).toEqual({ q: ['Hallo', 'Wereld'], source: 'auto', target: 'en', format: 'text', api_key: 'sekret' });
+    expect(JSON.parse(seen!.body)).toEqual({ q: ['Hallo', 'Wereld'], source: 'auto', target: 'en', format: 'html', api_key: 'sekret' });
     expect(result).toEqual([
       { text: 'Hello', detectedLanguage: 'de' },
       { text: 'World', detectedLanguage: 'nl' },
@@ -48,7 +48,7 @@ describe('libretranslate', () => {
       }),
     );
     expect(await run({ url: BASE }, ['Hello'], 'en', 'zh')).toEqual([{ text: '你好' }]);
-    expect(body).toEqual({ q: ['Hello'], source: 'en', target: 'zh-Hans', format: 'text' });
+    expect(body).toEqual({ q: ['Hello'], source: 'en', target: 'zh-Hans', format: 'html' });
   });
 
   it('maps 400 "not supported", 403, 429 Slowdown and count mismatches', async () => {

@@ -21,15 +21,16 @@ describe('microsoft (Edge path)', () => {
         ]);
       }),
     );
-    const result = await microsoft.translate({ texts: ['Mieten & Preise', 'a < b'], from: 'auto', to: 'en', signal: liveSignal() }, {});
+    // Issue 11: texts are Duet's markup (already escaped), sent with textType=html and returned as HTML.
+    const result = await microsoft.translate({ texts: ['Mieten &amp; Preise', 'a &lt; b'], from: 'auto', to: 'en', signal: liveSignal() }, {});
     expect(seen?.method).toBe('POST');
     expect(seen?.url.origin + seen!.url.pathname).toBe(MICROSOFT_URL);
-    expect(Object.fromEntries(seen!.url.searchParams)).toEqual({ from: '', to: 'en', isEnterpriseClient: 'false' });
+    expect(Object.fromEntries(seen!.url.searchParams)).toEqual({ from: '', to: 'en', isEnterpriseClient: 'false', textType: 'html' });
     expect(seen?.headers.get('content-type')).toBe('application/json');
     expect(JSON.parse(seen!.body)).toEqual(['Mieten &amp; Preise', 'a &lt; b']);
     expect(result).toEqual([
-      { text: 'Rents & prices', detectedLanguage: 'de' },
-      { text: 'a < b', detectedLanguage: 'de' },
+      { text: 'Rents &amp; prices', detectedLanguage: 'de' },
+      { text: 'a &lt; b', detectedLanguage: 'de' },
     ]);
   });
 

@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROMPT_VERSION } from '../../llm-segments';
+import { LLM_MARKUP_VERSION } from '../../../rich-text/llm-markup';
 import { chatCompletionsUrl, openai } from '../openai';
 import { capture, liveSignal, rejection, type SeenRequest } from './helpers';
 
@@ -105,6 +106,6 @@ describe('openai-compatible', () => {
     expect(openai.checkUsable?.({ baseUrl: BASE, model: 'm' })).toMatch(/needs an API key/);
     expect(openai.checkUsable?.({ baseUrl: 'http://localhost:11434', model: 'm' })).toBeUndefined();
     expect(openai.checkUsable?.({ baseUrl: BASE, apiKey: 'k' })).toMatch(/model/);
-    expect(openai.cacheKeyParts(CONFIG)).toEqual(['gpt-test', PROMPT_VERSION]);
+    expect(openai.cacheKeyParts(CONFIG)).toEqual(['gpt-test', PROMPT_VERSION, LLM_MARKUP_VERSION]); // issue 11: the tag instruction changes output
   });
 });
