@@ -73,9 +73,9 @@ export function setupBackground(): void {
   void getService().catch(() => {});
 
   const pageMemory = new PageMemory();
-  // storage.local holds only settings and provider config: any change there may change translations.
+  // storage.local and storage.sync hold only settings and provider config: any change may change translations.
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'local') pageMemory.clear();
+    if (area === 'local' || area === 'sync') pageMemory.clear();
   });
   setupTranslatePort({ translateUnits: async (job) => (await getService()).translateUnits(job) }, settings.get, pageMemory);
 

@@ -8,6 +8,9 @@ import { EarlyAnalysis, worthAnalysingEarly } from './early-analysis';
 import { pageLanguage } from './page-language';
 import { createProgressPill } from '../page-ui/progress-pill';
 import { removeLeftovers } from '../render';
+import { applyTheme } from '../render/translation-theme';
+import { decideForPage, modeForSite } from '../settings/site-rules';
+import type { TranslatingMode } from '../settings/schema';
 import { PLACEHOLDER_DELAY_MS, TranslationSession } from './session';
 import { mark } from './marks';
 import { resolveTarget } from './resolve-target';
@@ -30,6 +33,7 @@ export class ContentController {
     mark('start');
     // A previous instance of Duet (before an extension update or reload) may have left its nodes behind.
     removeLeftovers(this.doc);
+    applyTheme(this.doc, null);
     const starting = sendToBackground({ type: 'startPage' });
     const early = worthAnalysingEarly(this.doc, browser.i18n.getUILanguage()) ? new EarlyAnalysis(this.doc) : undefined;
     const start = await starting.catch((error: unknown) => {
@@ -40,11 +44,11 @@ export class ContentController {
     this.remembered = start.remembered;
     mark('settings');
     browser.runtime.onMessage.addListener(this.onMessage);
-    const host = location.hostname;
-    const wanted = this.settings.alwaysTranslateSites.includes(host);
+    // Site rules cover subdomains; a never-translate site wins over an always-translate language.
+    const decision = decideForPage(this.settings, location.hostname, pageLanguage(this.doc));
     const sameLanguage = pageLanguage(this.doc) === this.target();
     const analysed = early?.take();
-    if (wanted && !sameLanguage) this.translate(undefined, this.settings.mode, true, analysed);
+    if (decision.auto && !sameLanguage) this.translate(undefined, decision.mode, true, analysed);
   }
 
   stop(): void {
@@ -53,6 +57,7 @@ export class ContentController {
     this.session = undefined;
     this.pill?.destroy();
     this.pill = undefined;
+    applyTheme(this.doc, null);
   }
 
   private readonly onMessage = (raw: unknown, sender: Browser.runtime.MessageSender) => {
@@ -93,7 +98,7 @@ export class ContentController {
    * A page that is not an article is translated automatically only when the reader asks for the whole
    * page; asked on demand (popup, shortcut, menu), Duet translates its visible main text blocks.
    */
-  private translate(extract: ExtractMode | undefined, mode = this.settings.mode, auto = false, analysed?: ExtractResult): void {
+  private translate(extract: ExtractMode | undefined, mode: TranslatingMode = this.siteMode(), auto = false, analysed?: ExtractResult): void {
     this.pill ??= createProgressPill(this.doc, {
       onRetryFailed: () => this.session?.retryFailed(),
       onTranslateWholePage: () => this.translate('whole-page'),
@@ -106,7 +111,11 @@ export class ContentController {
     }
     const session = this.session;
     if (!session.status().isArticle && extract !== 'whole-page') {
-      if (auto) return; // the pill offers "Translate whole page"
+      if (auto) {
+        // An always-translate site's front page or search page: say why nothing happened, offer the whole page.
+        this.pill.offerWholePage();
+        return;
+      }
       session.analyse('whole-page');
     }
     session.setMode(mode);
@@ -150,6 +159,12 @@ export class ContentController {
     } else if (before.layout !== next.layout) {
       this.session.setLayout(next.layout);
     }
+    if (this.session && this.session.getMode() !== 'original') applyTheme(this.doc, next);
+  }
+
+  /** The display mode of this page's site: its own, else the general one. */
+  private siteMode(): TranslatingMode {
+    return modeForSite(this.settings, location.hostname);
   }
 
   private target(): string {
@@ -157,13 +172,26 @@ export class ContentController {
   }
 
   private status(): TabStatus {
-    return (
-      this.session?.status() ??
-      this.lastStatus ?? { mode: 'original', isArticle: true, found: 0, translated: 0, fromCache: 0, failed: 0, pending: 0 }
-    );
+    const status = this.session?.status();
+    if (!status) {
+      return this.lastStatus ?? { mode: 'original', isArticle: true, found: 0, translated: 0, fromCache: 0, failed: 0, pending: 0 };
+    }
+    return this.withExtractMode(status);
   }
 
-  private onStatus(status: TabStatus): void {
+  /** Marks a status of the whole page, so the popup and pill stop offering "Translate whole page" once used. */
+  private withExtractMode(status: TabStatus): TabStatus {
+    const lang = pageLanguage(this.doc);
+    return {
+      ...status,
+      ...(this.session?.getExtractMode() === 'whole-page' ? { wholePage: true } : {}),
+      ...(lang ? { pageLanguage: lang } : {}),
+    };
+  }
+
+  private onStatus(raw: TabStatus): void {
+    const status = this.withExtractMode(raw);
+    applyTheme(this.doc, status.mode === 'original' ? null : this.settings);
     this.lastStatus = status;
     this.pill?.update(status);
     sendToBackground({ type: 'reportStatus', status }).catch(() => {

@@ -75,6 +75,10 @@ export const TabStatusSchema = z.object({
   pending: z.int().check(z.minimum(0)),
   /** Language the provider detected for most units, once known. */
   detectedLanguage: z.optional(z.string()),
+  /** The reader asked for the whole page (not just the article): "Translate whole page" is done. */
+  wholePage: z.optional(z.boolean()),
+  /** The language the page declares (`<html lang>`), for the popup's "always translate pages in …". */
+  pageLanguage: z.optional(z.string()),
 });
 export type TabStatus = z.infer<typeof TabStatusSchema>;
 

@@ -1,4 +1,5 @@
 import { ATTR_MODE, ATTR_STATE, ATTR_UNIT_ID, CLASS_RETRY, TAG_PAIR, TAG_TRANSLATION } from '../dom-labels';
+import { TRANSLATION_THEME_CSS } from './translation-theme';
 
 export type Layout = 'auto' | 'side-by-side' | 'stacked';
 
@@ -67,5 +68,5 @@ ${ONLY} ${PAIR}:has(> ${DONE}):not(:hover):not(:focus-within) > ${ORIGINAL}${LEA
 ${ONLY} ${ORIGINAL}${LEAF}:has(> ${DONE}):not(:hover):not(:focus-within) { font-size: 0 !important; visibility: hidden !important; }
 ${ONLY} ${ORIGINAL} > ${DONE} { visibility: visible; font-size: var(--duet-fs, 1rem); line-height: var(--duet-lh, normal); }
 ${ONLY} ${DONE} { opacity: 1; }
-`;
+${TRANSLATION_THEME_CSS}`;
 }
