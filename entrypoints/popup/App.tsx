@@ -38,7 +38,8 @@ export function App({ pollMs = 500 }: { pollMs?: number }) {
   const { providers, error: providersError } = useProviders();
   const [openError, setOpenError] = useState<string | null>(null);
 
-  const host = siteOf(tab?.url);
+  // Without the `tabs` permission the tab's URL may be withheld; the page's content script says its host.
+  const host = siteOf(tab?.url) ?? status?.host ?? null;
   const site = host ? siteOfHost(host) : null;
   const target = settings.targetLanguage || uiLanguage();
   const decision = host ? decideForPage(settings, host, status?.pageLanguage ?? status?.detectedLanguage) : null;

@@ -186,6 +186,7 @@ export class ContentController {
       ...status,
       ...(this.session?.getExtractMode() === 'whole-page' ? { wholePage: true } : {}),
       ...(lang ? { pageLanguage: lang } : {}),
+      ...(location.hostname ? { host: location.hostname } : {}),
     };
   }
 

@@ -79,6 +79,8 @@ export const TabStatusSchema = z.object({
   wholePage: z.optional(z.boolean()),
   /** The language the page declares (`<html lang>`), for the popup's "always translate pages in …". */
   pageLanguage: z.optional(z.string()),
+  /** The page's hostname, for the popup's site rules when the browser does not give it the tab's URL. */
+  host: z.optional(z.string().check(z.maxLength(253))),
 });
 export type TabStatus = z.infer<typeof TabStatusSchema>;
 

@@ -48,6 +48,8 @@ export function createProgressPill(doc: Document, callbacks: ProgressPillCallbac
   /** The reader opened the control: it stays open until they fold it. */
   let openedByReader = false;
   let foldTimer: ReturnType<typeof setTimeout> | undefined;
+  /** "Translate whole page" is on offer: statuses of the untouched page (Original) do not take it away. */
+  let offering = false;
 
   const keyOf = (view: PillView) => `${view.text}|${view.action?.kind ?? ''}`;
   /** Views that need the reader (a failure, an offer) open a folded control; progress does not. */
@@ -196,9 +198,12 @@ export function createProgressPill(doc: Document, callbacks: ProgressPillCallbac
 
   return {
     update(status) {
+      if (offering && status.mode === 'original') return;
+      offering = false;
       update(pillView(status));
     },
     offerWholePage() {
+      offering = true;
       update(wholePageOffer());
     },
     destroy() {
