@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type DuetBrowser } from '../scripts/e2e-kit/chromium';
-import { serviceWorkerOf, waitForContentScript, writeSettings, type WorkerGlobals } from '../scripts/e2e-kit/extension';
+import { sendToTab, serviceWorkerOf, waitForContentScript, writeSettings, type WorkerGlobals } from '../scripts/e2e-kit/extension';
 import { FakeGoogle } from '../scripts/e2e-kit/fake-google';
 import { startFixtureServer, type FixtureServer } from '../scripts/e2e-kit/fixture-server';
 import { countTranslations, waitForTranslations } from '../scripts/e2e-kit/page-state';
@@ -70,11 +70,22 @@ describe('site rules, popup language, settings migration', () => {
     });
 
     it('a rule for news.localhost translates www.news.localhost (a subdomain)', async () => {
-      await writeSettings(browser, { ...rules, targetLanguage: 'de' });
+      await writeSettings(browser, { ...rules, targetLanguage: 'de', translationStyle: 'sidebar', translationSize: 'smaller' });
       const page = await browser.context.newPage();
       await page.goto(on(server, 'www.news.localhost', 'krone-north-korea.html'));
       const counts = await waitForTranslations(page, { scope: 'viewport', timeoutMs: 30_000 });
       expect(counts.done).toBeGreaterThan(0);
+      // The display choice reaches the page: a side bar on each translation, a smaller size; gone in Original.
+      const look = () =>
+        page.evaluate(() => {
+          const t = document.querySelector('duet-translation[data-duet-state="done"]');
+          const css = t && getComputedStyle(t);
+          return { style: document.documentElement.getAttribute('data-duet-style'), border: css?.borderInlineStartStyle, wrap: css?.overflowWrap };
+        });
+      expect(await look()).toEqual({ style: 'sidebar', border: 'solid', wrap: 'break-word' });
+      await page.screenshot({ path: artifactPath('sidebar-1280-de.png') });
+      await sendToTab(browser, page, { type: 'setMode', mode: 'original' });
+      expect(await page.evaluate(() => document.documentElement.hasAttribute('data-duet-style'))).toBe(false);
       await page.close();
     });
 
@@ -116,10 +127,15 @@ describe('site rules, popup language, settings migration', () => {
       await expect.poll(async () => (await pillControls(page)).buttons, { timeout: 10_000 }).toContain('Ganze Seite übersetzen');
       expect((await pillControls(page)).texts).toContain('Kein Artikel');
       expect(await pillDirection(page)).toEqual({ dir: 'ltr', lang: 'de' });
+      await page.screenshot({ path: artifactPath('pill-offer-1280-de.png') });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: artifactPath('pill-offer-390-de.png') });
+      await page.setViewportSize({ width: 1280, height: 900 });
       await clickAccessibleButton(page, 'Ganze Seite übersetzen');
       const counts = await waitForTranslations(page, { scope: 'viewport', timeoutMs: 30_000 });
       expect(counts.done).toBeGreaterThan(0);
       expect((await pillControls(page)).buttons).not.toContain('Ganze Seite übersetzen');
+      await page.screenshot({ path: artifactPath('whole-page-1280-de.png') });
       await page.close();
     });
   });
