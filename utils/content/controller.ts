@@ -6,6 +6,7 @@ import type { Settings } from '../settings/schema';
 import type { ExtractMode, ExtractResult } from '../extract/types';
 import { EarlyAnalysis, worthAnalysingEarly } from './early-analysis';
 import { pageLanguage } from './page-language';
+import { guessPageLanguage } from './guess-page-language';
 import { createProgressPill } from '../page-ui/progress-pill';
 import { removeLeftovers } from '../render';
 import { applyTheme } from '../render/translation-theme';
@@ -45,8 +46,11 @@ export class ContentController {
     mark('settings');
     browser.runtime.onMessage.addListener(this.onMessage);
     // Site rules cover subdomains; a never-translate site wins over an always-translate language.
-    const decision = decideForPage(this.settings, location.hostname, pageLanguage(this.doc));
-    const sameLanguage = pageLanguage(this.doc) === this.target();
+    // A page that does not declare its language is asked about only when a language rule needs it.
+    const declared = pageLanguage(this.doc);
+    const language = declared ?? (this.settings.alwaysTranslateLanguages.length > 0 ? await guessPageLanguage(this.doc) : undefined);
+    const decision = decideForPage(this.settings, location.hostname, language);
+    const sameLanguage = language === this.target();
     const analysed = early?.take();
     if (decision.auto && !sameLanguage) this.translate(undefined, decision.mode, true, analysed);
   }
