@@ -119,6 +119,25 @@ describe('site rules, popup language, settings migration', () => {
       await page.close();
     });
 
+    it('shows a selection\'s translation in a popover without moving the page (content half; the menu click is unit-tested)', async () => {
+      const page = await browser.context.newPage();
+      await page.goto(on(server, 'nothing.localhost', 'krone-north-korea.html'));
+      await waitForContentScript(browser, page);
+      const before = await page.evaluate(() => document.body.innerHTML);
+      await page.evaluate(() => {
+        const h = document.querySelector('h1')!;
+        getSelection()!.selectAllChildren(h);
+      });
+      await sendToTab(browser, page, { type: 'showSelection', original: 'Blinken', translation: 'Blinken verspricht eine harte Antwort', lang: 'de' });
+      await expect.poll(async () => (await pillControls(page)).texts, { timeout: 5000 }).toContain('Blinken verspricht eine harte Antwort');
+      expect((await pillControls(page)).buttons).toContain('Schließen');
+      expect(await page.evaluate(() => document.body.innerHTML)).toBe(before); // outside <body>: the page did not change
+      await page.screenshot({ path: artifactPath('selection-1280-de.png') });
+      await page.keyboard.press('Escape');
+      await expect.poll(async () => (await pillControls(page)).buttons, { timeout: 5000 }).not.toContain('Schließen');
+      await page.close();
+    });
+
     it("an always-translate site's front page (not an article) shows the pill with Translate whole page, gone once used", async () => {
       await writeSettings(browser, { ...rules, targetLanguage: 'de' });
       const page = await browser.context.newPage();

@@ -10,7 +10,7 @@ export interface TabStatusState {
   unreachable: boolean;
   error: string | null;
   /** A command for the tab (setMode, retryFailed, translateWholePage); the answer becomes the status. */
-  command(request: Exclude<TabRequest, { type: 'getStatus' | 'settingsChanged' }>): Promise<void>;
+  command(request: Exclude<TabRequest, { type: 'getStatus' | 'settingsChanged' | 'showSelection' }>): Promise<void>;
 }
 
 function describe(error: unknown): string {

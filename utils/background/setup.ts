@@ -10,6 +10,7 @@ import { createTranslationService } from '../translate/service';
 import type { ProviderId } from '../translate/types';
 import { showStatusOnBadge } from './badge';
 import { setupCommands } from './commands';
+import { setupSelectionTranslate } from './selection-translate';
 import { describeProviders } from './provider-info';
 import { PageMemory } from './page-memory';
 import { startPageAnswer } from './start-page';
@@ -98,4 +99,5 @@ export function setupBackground(): void {
   });
 
   setupCommands();
+  setupSelectionTranslate(getService, settings.get);
 }

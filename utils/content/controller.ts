@@ -8,6 +8,7 @@ import { EarlyAnalysis, worthAnalysingEarly } from './early-analysis';
 import { pageLanguage } from './page-language';
 import { guessPageLanguage } from './guess-page-language';
 import { createProgressPill } from '../page-ui/progress-pill';
+import { createSelectionPopover } from '../page-ui/selection-popover';
 import { removeLeftovers } from '../render';
 import { applyTheme } from '../render/translation-theme';
 import { decideForPage, modeForSite } from '../settings/site-rules';
@@ -23,6 +24,7 @@ import { resolveTarget } from './resolve-target';
 export class ContentController {
   private session: TranslationSession | undefined;
   private pill: ReturnType<typeof createProgressPill> | undefined;
+  private selection: ReturnType<typeof createSelectionPopover> | undefined;
   private settings!: Settings;
   private lastStatus: TabStatus | undefined;
   /** What the background remembers of this page; offered to the first session only (it may be stale later). */
@@ -61,6 +63,7 @@ export class ContentController {
     this.session = undefined;
     this.pill?.destroy();
     this.pill = undefined;
+    this.selection?.close();
     applyTheme(this.doc, null);
   }
 
@@ -94,6 +97,10 @@ export class ContentController {
         return this.status();
       case 'settingsChanged':
         return this.applySettings(request.settings);
+      case 'showSelection':
+        this.selection ??= createSelectionPopover(this.doc);
+        this.selection.show(request);
+        return;
     }
   }
 
