@@ -17,7 +17,7 @@ describe('translation theme', () => {
   it('is keyed only on the translation tag and the root attributes, and is part of the page stylesheet', () => {
     for (const rule of TRANSLATION_THEME_CSS.split('}').map((r) => r.trim()).filter(Boolean)) {
       const selector = rule.split('{')[0]!;
-      for (const part of selector.split(',')) expect(part.trim()).toMatch(new RegExp(`^html\\[data-duet-(style|size)(="[a-z]+")?\\] ${TAG_TRANSLATION}`));
+      for (const part of selector.split(',')) expect(part.trim()).toMatch(new RegExp(`^html\\[data-duet-(style|size)(="[a-z]+")?\\](:not\\(\\[data-duet-style="muted"\\]\\))? ${TAG_TRANSLATION}`));
     }
     expect(buildStyles('auto')).toContain(TRANSLATION_THEME_CSS);
   });
@@ -28,7 +28,7 @@ describe('translation theme', () => {
     expect(TRANSLATION_THEME_CSS).not.toContain('anywhere');
   });
 
-  it('tints with the text colour, so dark pages get a light tint', () => {
-    expect(TRANSLATION_THEME_CSS).toMatch(/data-duet-style="tint"\] duet-translation\[data-duet-state="done"\] \{ background-color: color-mix\(in srgb, currentColor/);
+  it('tints with a translucent neutral grey, which darkens light pages and lightens dark ones', () => {
+    expect(TRANSLATION_THEME_CSS).toMatch(/data-duet-style="tint"\] duet-translation\[data-duet-state="done"\] \{ background-color: rgba\(127, 127, 127, 0\.12\)/);
   });
 });
