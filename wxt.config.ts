@@ -13,15 +13,17 @@ const PROVIDER_HOSTS = [
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: {
-    name: 'Duet — bilingual news reader',
-    description: 'Read foreign-language news side by side with its translation.',
+    // Store name, description and the shortcut's description come from public/_locales (WXT's built-in i18n).
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    default_locale: 'en',
     permissions: ['storage', 'contextMenus', 'activeTab', 'unlimitedStorage'],
     host_permissions: PROVIDER_HOSTS,
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'translate-page': {
         suggested_key: { default: 'Alt+A' },
-        description: 'Translate this page (or switch back to the original)',
+        description: '__MSG_command_translate__',
       },
     },
   },

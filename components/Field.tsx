@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { t } from '@/utils/i18n/t';
 
 interface Props {
   label: string;
@@ -50,7 +51,7 @@ export function Field({ label, value, onChange, kind = 'text', required, placeho
         />
         {kind === 'secret' && (
           <button type="button" onClick={() => setShown((s) => !s)} aria-pressed={shown} aria-controls={id}>
-            {shown ? 'Hide' : 'Show'}
+            {shown ? t('field_hide') : t('field_show')}
           </button>
         )}
       </div>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { LANGUAGES, languageName, type Language } from '@/utils/settings/languages';
+import { languageDisplayName, uiLocale } from '@/utils/i18n/t';
+import { LANGUAGES, type Language } from '@/utils/settings/languages';
 
 interface Props {
   label: string;
@@ -18,13 +19,26 @@ function offered(code: string, only: readonly string[]): boolean {
   return only.some((o) => o.toLowerCase() === code.toLowerCase() || o.split('-')[0]!.toLowerCase() === primary);
 }
 
-/** A labelled <select> of languages by English name, sorted as LANGUAGES is. */
+/** Languages named in the reader's language (Intl.DisplayNames), in that language's alphabetical order. */
+function localised(list: readonly Language[]): Language[] {
+  const locale = uiLocale();
+  let collator: Intl.Collator | undefined;
+  try {
+    collator = new Intl.Collator(locale);
+  } catch {
+    collator = undefined;
+  }
+  const named = list.map((l) => ({ code: l.code, name: languageDisplayName(l.code, locale) }));
+  return collator ? named.sort((a, b) => collator.compare(a.name, b.name)) : named;
+}
+
+/** A labelled <select> of languages by their names in the reader's language. */
 export function LanguageSelect({ label, value, onChange, extra, disabled, only }: Props) {
   const id = useId();
-  const options: Language[] = only?.length ? LANGUAGES.filter((l) => offered(l.code, only)) : [...LANGUAGES];
+  const options: Language[] = localised(only?.length ? LANGUAGES.filter((l) => offered(l.code, only)) : LANGUAGES);
   // A stored code outside the list (typed in an older version, or a provider-only language) stays visible.
   if (value && value !== extra?.value && !options.some((l) => l.code === value)) {
-    options.unshift({ code: value, name: languageName(value) });
+    options.unshift({ code: value, name: languageDisplayName(value) });
   }
   return (
     <div className="duet-field">

@@ -1,11 +1,11 @@
 import { useId } from 'react';
+import { t } from '@/utils/i18n/t';
 import type { DisplayMode } from '@/utils/settings/schema';
 
-export const MODE_LABELS: Record<DisplayMode, string> = {
-  original: 'Original',
-  bilingual: 'Bilingual',
-  translation: 'Translation only',
-};
+/** The modes' names in the reader's language. */
+export function modeLabel(mode: DisplayMode): string {
+  return t(`mode_${mode}`);
+}
 
 interface Props<M extends DisplayMode> {
   value: M | null;
@@ -23,7 +23,7 @@ export function ModeSwitch<M extends DisplayMode = DisplayMode>({
   value,
   onChange,
   modes = ['original', 'bilingual', 'translation'] as unknown as readonly M[],
-  label = 'Show page as',
+  label = t('mode_legend'),
   disabled,
 }: Props<M>) {
   const name = useId();
@@ -40,7 +40,7 @@ export function ModeSwitch<M extends DisplayMode = DisplayMode>({
               checked={mode === value}
               onChange={() => onChange(mode)}
             />
-            <span>{MODE_LABELS[mode]}</span>
+            <span>{modeLabel(mode)}</span>
           </label>
         ))}
       </div>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ProviderInfo } from '@/utils/messaging/protocol';
+import { t } from '@/utils/i18n/t';
 import { sendToBackground } from '@/utils/messaging/send';
 
 export interface ProvidersState {
@@ -27,13 +28,13 @@ export function useProviders(): ProvidersState {
           setProviders(list);
           setError(null);
         } else {
-          setError('Could not list translation services: the background sent no answer.');
+          setError(t('err_list_services', { error: t('err_no_answer') }));
         }
         setLoading(false);
       },
       (e: unknown) => {
         if (!live) return;
-        setError(`Could not list translation services: ${e instanceof Error ? e.message : String(e)}`);
+        setError(t('err_list_services', { error: e instanceof Error ? e.message : String(e) }));
         setLoading(false);
       },
     );

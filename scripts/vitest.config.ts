@@ -13,5 +13,7 @@ export default defineConfig({
     include: ['utils/**/__tests__/**/*.test.{ts,tsx}', 'components/**/__tests__/**/*.test.{ts,tsx}', 'entrypoints/**/__tests__/**/*.test.{ts,tsx}', 'scripts/**/__tests__/**/*.test.ts'],
     environment: 'node',
     restoreMocks: true,
+    // UI strings come from public/_locales through browser.i18n, which the fake browser lacks: English for tests.
+    setupFiles: ['scripts/vitest.setup.ts'],
   },
 });

@@ -16,6 +16,9 @@ export const ATTR_PLACE = `data-${PREFIX}-place`;
 export const CLASS_RETRY = `${PREFIX}-retry`;
 /** Attribute Duet sets on <html> while a mode other than Original is on (removed on restore). */
 export const ATTR_MODE = `data-${PREFIX}-mode`;
+/** On <html> while a page is translated: the reader's translation style and size (utils/render/translation-theme.ts). */
+export const ATTR_STYLE = `data-${PREFIX}-style`;
+export const ATTR_SIZE = `data-${PREFIX}-size`;
 /** Class on every element Duet inserts; analysis and observers skip subtrees carrying it. */
 export const CLASS_OWN = `${PREFIX}-own`;
 /** Custom element tag names Duet inserts (custom tags avoid page CSS aimed at div/p/span). */

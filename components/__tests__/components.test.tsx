@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Field } from '../Field';
 import { LanguageSelect } from '../LanguageSelect';
 import { ModeSwitch } from '../ModeSwitch';
-import { ProgressSummary } from '../ProgressSummary';
+import { ProgressSummary, progressSentence } from '../ProgressSummary';
 import { ProviderSelect } from '../ProviderSelect';
 import { ErrorNote } from '../ErrorNote';
 import { byLabel, changeValue, click, render, type Rendered } from './render';
@@ -87,14 +87,34 @@ describe('ProviderSelect', () => {
 });
 
 describe('ProgressSummary', () => {
-  it('shows each count and how far the page is', async () => {
+  it('says in words how far the page is, with a bar', async () => {
     const status: TabStatus = { mode: 'bilingual', isArticle: true, found: 20, translated: 12, fromCache: 5, failed: 3, pending: 5 };
     view = await render(<ProgressSummary status={status} />);
-    const count = (key: string) => view!.container.querySelector(`[data-count=${key}] dd`)?.textContent;
-    expect([count('found'), count('translated'), count('cached'), count('failed'), count('pending')]).toEqual(['20', '12', '5', '3', '5']);
+    const text = (sel: string) => view!.container.querySelector(sel)?.textContent;
+    expect(text('[data-progress]')).toBe('Translating… 12 of 20 paragraphs');
+    expect(text('[data-count=cached]')).toBe('5 came from the cache (no request)');
+    expect(text('[data-count=failed]')).toBe('3 paragraphs could not be translated');
     const bar = view.container.querySelector('progress')!;
     expect(bar.max).toBe(20);
     expect(bar.value).toBe(15);
+  });
+
+  it('says the rest comes as the reader scrolls, names the language, and is red only on failure', async () => {
+    const status: TabStatus = { mode: 'bilingual', isArticle: true, found: 40, translated: 12, fromCache: 0, failed: 0, pending: 0, detectedLanguage: 'es' };
+    view = await render(<ProgressSummary status={status} />);
+    const text = (sel: string) => view!.container.querySelector(sel)?.textContent;
+    expect(text('[data-progress]')).toBe('12 of 40 paragraphs translated — the rest as you scroll');
+    expect(text('[data-language]')).toBe('Page language: Spanish');
+    expect(view.container.querySelector('[data-count=failed], [data-count=cached]')).toBeNull();
+  });
+
+  it('words each state of a page', () => {
+    const s: TabStatus = { mode: 'original', isArticle: true, found: 17, translated: 0, fromCache: 0, failed: 0, pending: 0 };
+    expect(progressSentence(s)).toBe('17 paragraphs to translate on this page');
+    expect(progressSentence({ ...s, found: 1 })).toBe('1 paragraph to translate on this page');
+    expect(progressSentence({ ...s, mode: 'bilingual', translated: 17 })).toBe('All 17 paragraphs translated');
+    expect(progressSentence({ ...s, found: 0, isArticle: false })).toMatch(/not an article/);
+    expect(progressSentence({ ...s, found: 0 })).toBe('No text to translate was found on this page.');
   });
 });
 

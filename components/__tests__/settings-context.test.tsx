@@ -47,7 +47,7 @@ describe('SettingsProvider / useSettings', () => {
     await click(view.container.querySelector('button')!);
     await settle();
     expect(view.container.textContent).toBe('target:pl');
-    const stored = (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as { targetLanguage: string };
+    const stored = (await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] as { targetLanguage: string };
     expect(stored.targetLanguage).toBe('pl');
   });
 

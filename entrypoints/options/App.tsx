@@ -1,5 +1,6 @@
 import { ErrorNote } from '@/components/ErrorNote';
 import { useSettings } from '@/components/SettingsContext';
+import { t } from '@/utils/i18n/t';
 import { CacheSection } from './CacheSection';
 import { DisplaySection } from './DisplaySection';
 import { ProviderSection } from './ProviderSection';
@@ -12,8 +13,8 @@ export function App() {
   return (
     <main className="duet-options">
       <header>
-        <h1>Duet settings</h1>
-        <p className="duet-hint">Changes apply to open tabs right away.</p>
+        <h1>{t('options_title')}</h1>
+        <p className="duet-hint">{t('options_live')}</p>
       </header>
       <ErrorNote message={error} onDismiss={clearError} />
       <ProviderSection />

@@ -3,6 +3,7 @@ import { ErrorNote } from '@/components/ErrorNote';
 import { Field } from '@/components/Field';
 import { useSettings } from '@/components/SettingsContext';
 import type { CacheStats } from '@/utils/messaging/protocol';
+import { t, tn } from '@/utils/i18n/t';
 import { sendToBackground } from '@/utils/messaging/send';
 import { SettingsSchema } from '@/utils/settings/schema';
 
@@ -36,11 +37,11 @@ export function CacheSection() {
     setBusy(true);
     try {
       const answer = await sendToBackground({ type });
-      if (!isStats(answer)) throw new Error('the background sent no answer');
+      if (!isStats(answer)) throw new Error(t('err_no_answer'));
       setStats(answer);
       setProblem(null);
     } catch (e) {
-      setProblem(`Could not ${type === 'clearCache' ? 'clear' : 'read'} the cache: ${describe(e)}`);
+      setProblem(t(type === 'clearCache' ? 'err_clear_cache' : 'err_read_cache', { error: describe(e) }));
     } finally {
       setBusy(false);
     }
@@ -51,7 +52,7 @@ export function CacheSection() {
   const saveCap = () => {
     const parsed = SettingsSchema.shape.cacheMaxMb.safeParse(Number(draft));
     if (!parsed.success || draft.trim() === '') {
-      setCapError('Enter a whole number of megabytes from 1 to 2048.');
+      setCapError(t('cache_cap_invalid'));
       return;
     }
     setCapError(null);
@@ -60,8 +61,8 @@ export function CacheSection() {
 
   return (
     <section aria-labelledby="duet-cache-heading" className="duet-card">
-      <h2 id="duet-cache-heading">Translation cache</h2>
-      <p className="duet-hint">Translations are kept so pages you revisit open instantly and cost no requests.</p>
+      <h2 id="duet-cache-heading">{t('cache_heading')}</h2>
+      <p className="duet-hint">{t('cache_hint')}</p>
       <form
         className="duet-cache-cap"
         noValidate
@@ -70,25 +71,25 @@ export function CacheSection() {
           saveCap();
         }}
       >
-        <Field label="Size limit (MB)" kind="number" min={1} max={2048} value={draft} onChange={setDraft} error={capError} />
+        <Field label={t('cache_cap_label')} kind="number" min={1} max={2048} value={draft} onChange={setDraft} error={capError} />
         <button type="submit" disabled={draft === String(cap)}>
-          Set limit
+          {t('cache_cap_set')}
         </button>
       </form>
       <p role="status" data-cache-stats>
         {stats
-          ? `${stats.entries.toLocaleString('en')} translations, ${formatMb(stats.bytes)} of ${formatMb(stats.maxBytes)}`
+          ? tn('cache_stats', stats.entries, { used: formatMb(stats.bytes), max: formatMb(stats.maxBytes) })
           : busy
-            ? 'Reading the cache…'
-            : 'Cache size unknown.'}
+            ? t('cache_reading')
+            : t('cache_unknown')}
       </p>
       <ErrorNote message={problem} />
       <div className="duet-actions">
         <button type="button" onClick={() => void ask('clearCache')} disabled={busy}>
-          Clear cache
+          {t('cache_clear')}
         </button>
         <button type="button" className="duet-link" onClick={() => void ask('getCacheStats')} disabled={busy}>
-          Refresh
+          {t('cache_refresh')}
         </button>
       </div>
     </section>

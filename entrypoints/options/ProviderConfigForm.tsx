@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { ErrorNote } from '@/components/ErrorNote';
 import { Field } from '@/components/Field';
 import type { TestConnectionResult } from '@/utils/messaging/protocol';
+import { t } from '@/utils/i18n/t';
 import { sendToBackground } from '@/utils/messaging/send';
 import { loadProviderConfig, saveProviderConfig } from '@/utils/translate/provider-config';
 import type { ProviderConfig } from '@/utils/translate/types';
@@ -80,7 +81,7 @@ export function ProviderConfigForm({ provider, onSaved }: { provider: ProviderFo
       setProblem((p) => p ?? `Saved, but access to ${origins.join(', ')} was denied: Duet cannot reach this server until you allow it (save again to be asked again).`);
       return false;
     }
-    setNotice('Saved.');
+    setNotice(t('provider_saved'));
     return true;
   };
 
@@ -133,7 +134,7 @@ export function ProviderConfigForm({ provider, onSaved }: { provider: ProviderFo
           </button>
         )}
         <button type="button" onClick={() => void runTest()} disabled={test.state === 'running'}>
-          {test.state === 'running' ? 'Testing…' : dirty ? 'Save and test connection' : 'Test connection'}
+          {test.state === 'running' ? t('provider_testing') : dirty ? t('provider_save_test') : t('provider_test')}
         </button>
         {notice && (
           <span className="duet-ok" role="status">
@@ -156,7 +157,7 @@ function TestResult({ result }: { result: TestConnectionResult }) {
   }
   return (
     <p className="duet-test-ok" role="status" data-test-result="ok">
-      <span className="duet-ok">Works</span> ({Math.round(result.ms)} ms): “{result.sample}” → “{result.translation}”
+      <span className="duet-ok">{t('provider_works')}</span> ({Math.round(result.ms)} ms): “{result.sample}” → “{result.translation}”
     </p>
   );
 }

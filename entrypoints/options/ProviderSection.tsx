@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorNote } from '@/components/ErrorNote';
 import { useSettings } from '@/components/SettingsContext';
 import { useProviders } from '@/components/useProviders';
+import { t } from '@/utils/i18n/t';
 import type { ProviderId } from '@/utils/translate/types';
 import { ProviderConfigForm } from './ProviderConfigForm';
 import { providerFormInfo } from './provider-registry';
@@ -30,17 +31,17 @@ export function ProviderSection() {
 
   return (
     <section aria-labelledby="duet-provider-heading" className="duet-card">
-      <h2 id="duet-provider-heading">Translation service</h2>
+      <h2 id="duet-provider-heading">{t('provider_label')}</h2>
       <p>
-        In use: <strong data-in-use={inUse}>{labelOf(inUse)}</strong>
+        {t('provider_in_use')} <strong data-in-use={inUse}>{labelOf(inUse)}</strong>
       </p>
       <ErrorNote message={error} />
       <div className="duet-field">
-        <label htmlFor="duet-provider-edit">Set up</label>
+        <label htmlFor="duet-provider-edit">{t('provider_set_up')}</label>
         <select id="duet-provider-edit" value={editing} onChange={(e) => setEditing(e.currentTarget.value as ProviderId)}>
           {infos.map((p) => {
             const state = providers.find((x) => x.id === p.id);
-            const suffix = !state ? '' : state.usable ? ' — ready' : ` — ${state.reason ?? 'needs setting up'}`;
+            const suffix = !state ? '' : state.usable ? ` — ${t('provider_ready')}` : ` — ${state.reason ?? t('provider_needs_setup')}`;
             return (
               <option key={p.id} value={p.id}>
                 {labelOf(p.id)}
@@ -59,9 +60,9 @@ export function ProviderSection() {
             disabled={!live?.usable}
             onClick={() => void update({ provider: editing })}
           >
-            Use {labelOf(editing)} for translation
+            {t('provider_use', { provider: labelOf(editing) })}
           </button>
-          {live && !live.usable && <span className="duet-warning">{live.reason ?? 'Not usable yet'}</span>}
+          {live && !live.usable && <span className="duet-warning">{live.reason ?? t('provider_not_usable')}</span>}
         </div>
       )}
     </section>

@@ -2,4 +2,4 @@ import { mountApp } from '@/components/mountApp';
 import { App } from './App';
 import './options.css';
 
-mountApp(App);
+mountApp(App, 'options_title');

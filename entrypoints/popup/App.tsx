@@ -7,7 +7,9 @@ import { ProgressSummary } from '@/components/ProgressSummary';
 import { ProviderSelect } from '@/components/ProviderSelect';
 import { useSettings } from '@/components/SettingsContext';
 import { useProviders } from '@/components/useProviders';
+import { languageDisplayName, t, tn } from '@/utils/i18n/t';
 import { uiLanguage } from '@/utils/settings/languages';
+import { decideForPage, siteOfHost } from '@/utils/settings/site-rules';
 import { getActiveTab, isClosedPage, siteOf, type ActiveTab } from './active-tab';
 import { useTabStatus } from './useTabStatus';
 
@@ -22,7 +24,7 @@ export function App({ pollMs = 500 }: { pollMs?: number }) {
   useEffect(() => {
     getActiveTab().then(setTab, (e: unknown) => {
       setTab(null);
-      setTabError(`Could not find the current tab: ${describe(e)}`);
+      setTabError(t('err_find_tab', { error: describe(e) }));
     });
   }, []);
 
@@ -32,17 +34,21 @@ export function App({ pollMs = 500 }: { pollMs?: number }) {
 
   const settings = useSettings((s) => s.settings);
   const settingsError = useSettings((s) => s.error);
-  const { update, toggleSite, clearError } = useSettings((s) => s);
+  const { update, setSitePreference, toggleLanguage, clearError } = useSettings((s) => s);
   const { providers, error: providersError } = useProviders();
   const [openError, setOpenError] = useState<string | null>(null);
 
-  const site = siteOf(tab?.url);
+  // Without the `tabs` permission the tab's URL may be withheld; the page's content script says its host.
+  const host = siteOf(tab?.url) ?? status?.host ?? null;
+  const site = host ? siteOfHost(host) : null;
   const target = settings.targetLanguage || uiLanguage();
+  const decision = host ? decideForPage(settings, host, status?.pageLanguage ?? status?.detectedLanguage) : null;
+  const pageLanguage = (status?.detectedLanguage ?? status?.pageLanguage)?.split('-')[0];
 
   const openOptions = () => {
     browser.runtime.openOptionsPage().then(
       () => window.close(),
-      (e: unknown) => setOpenError(`Could not open the settings: ${describe(e)}`),
+      (e: unknown) => setOpenError(t('err_open_settings', { error: describe(e) })),
     );
   };
 
@@ -51,7 +57,7 @@ export function App({ pollMs = 500 }: { pollMs?: number }) {
       <header className="duet-popup-header">
         <h1>Duet</h1>
         <button type="button" className="duet-link" onClick={openOptions}>
-          Settings
+          {t('popup_settings')}
         </button>
       </header>
 
@@ -61,38 +67,46 @@ export function App({ pollMs = 500 }: { pollMs?: number }) {
 
       {cannotRun && tab !== undefined ? (
         <p className="duet-unavailable" role="status">
-          <strong>Duet can't run on this page.</strong>{' '}
-          {!closed && site ? 'If the page was open before Duet was installed or updated, reload it.' : 'Browser pages and add-on stores are closed to extensions.'}
+          <strong>{t('popup_cannot_run')}</strong> {!closed && host ? t('popup_reload_hint') : t('popup_closed_hint')}
         </p>
       ) : (
-        <section aria-label="This page">
+        <section aria-label={t('popup_this_page')}>
           <ModeSwitch value={status?.mode ?? null} disabled={!status} onChange={(mode) => void command({ type: 'setMode', mode })} />
           {status && <ProgressSummary status={status} />}
+          {decision?.reason === 'never' && status?.mode === 'original' && (
+            <p className="duet-hint" data-site-note="never">
+              {t('popup_never_note', { site: decision.rule ?? site ?? '' })}
+            </p>
+          )}
           <div className="duet-actions">
             {status && status.failed > 0 && (
               <button type="button" onClick={() => void command({ type: 'retryFailed' })}>
-                Retry failed ({status.failed})
+                {tn('popup_retry_failed', status.failed)}
               </button>
             )}
-            {status && !status.isArticle && (
-              <button type="button" onClick={() => void command({ type: 'translateWholePage' })}>
-                Translate whole page
+            {status && !status.isArticle && !status.wholePage && (
+              <button
+                type="button"
+                title={t('popup_whole_page_hint')}
+                onClick={() => void command({ type: 'translateWholePage' })}
+              >
+                {t('popup_whole_page')}
               </button>
             )}
           </div>
         </section>
       )}
 
-      <section aria-label="Languages and service" className="duet-popup-settings">
+      <section aria-label={t('popup_languages_service')} className="duet-popup-settings">
         <div className="duet-lang-row">
           <LanguageSelect
-            label="From"
+            label={t('popup_from')}
             value={settings.sourceLanguage}
-            extra={{ value: 'auto', label: 'Detect automatically' }}
+            extra={{ value: 'auto', label: t('lang_detect') }}
             onChange={(code) => void update({ sourceLanguage: code })}
           />
           <LanguageSelect
-            label="To"
+            label={t('popup_to')}
             value={target}
             only={providers?.find((p) => p.id === settings.provider)?.targetLanguages}
             onChange={(code) => void update({ targetLanguage: code })}
@@ -103,12 +117,31 @@ export function App({ pollMs = 500 }: { pollMs?: number }) {
         <label className="duet-check">
           <input
             type="checkbox"
-            disabled={!site}
-            checked={!!site && settings.alwaysTranslateSites.includes(site)}
-            onChange={(e) => site && void toggleSite(site, e.currentTarget.checked)}
+            disabled={!host}
+            checked={decision?.reason === 'site'}
+            onChange={(e) => host && void setSitePreference(host, e.currentTarget.checked ? 'always' : 'default')}
           />
-          <span>Always translate {site ?? 'this site'}</span>
+          <span>{t('popup_always_site', { site: decision?.reason === 'site' ? decision.rule! : site ?? t('popup_this_site') })}</span>
         </label>
+        <label className="duet-check">
+          <input
+            type="checkbox"
+            disabled={!host}
+            checked={decision?.reason === 'never'}
+            onChange={(e) => host && void setSitePreference(host, e.currentTarget.checked ? 'never' : 'default')}
+          />
+          <span>{t('popup_never_site', { site: decision?.reason === 'never' ? decision.rule! : site ?? t('popup_this_site') })}</span>
+        </label>
+        {pageLanguage && pageLanguage !== target.split('-')[0] && (
+          <label className="duet-check">
+            <input
+              type="checkbox"
+              checked={settings.alwaysTranslateLanguages.includes(pageLanguage)}
+              onChange={(e) => void toggleLanguage(pageLanguage, e.currentTarget.checked)}
+            />
+            <span>{t('popup_always_language', { language: languageDisplayName(pageLanguage) })}</span>
+          </label>
+        )}
       </section>
     </main>
   );

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { TabStatusSchema, type TabRequest, type TabStatus } from '@/utils/messaging/protocol';
 import { sendToTab } from '@/utils/messaging/send';
+import { t } from '@/utils/i18n/t';
 import { isNoReceiverError } from './active-tab';
 
 export interface TabStatusState {
@@ -9,7 +10,7 @@ export interface TabStatusState {
   unreachable: boolean;
   error: string | null;
   /** A command for the tab (setMode, retryFailed, translateWholePage); the answer becomes the status. */
-  command(request: Exclude<TabRequest, { type: 'getStatus' | 'settingsChanged' }>): Promise<void>;
+  command(request: Exclude<TabRequest, { type: 'getStatus' | 'settingsChanged' | 'showSelection' }>): Promise<void>;
 }
 
 function describe(error: unknown): string {
@@ -31,7 +32,7 @@ export function useTabStatus(tabId: number | null, intervalMs = 500): TabStatusS
   /** The status in an answer, or an error text when the answer is not a status. */
   const read = useCallback((answer: unknown): string | null => {
     const parsed = TabStatusSchema.safeParse(answer);
-    if (!parsed.success) return 'The page answered with something Duet does not understand. Reload the page and try again.';
+    if (!parsed.success) return t('err_page_answer');
     setStatus(parsed.data);
     setUnreachable(false);
     return null;
@@ -49,7 +50,7 @@ export function useTabStatus(tabId: number | null, intervalMs = 500): TabStatusS
       } catch (e) {
         if (!live.current) return;
         if (isNoReceiverError(e)) setUnreachable(true);
-        else setPollError(`Could not read this page's progress: ${describe(e)}`);
+        else setPollError(t('err_read_progress', { error: describe(e) }));
       }
       if (live.current) timer = setTimeout(poll, intervalMs);
     };
@@ -68,7 +69,7 @@ export function useTabStatus(tabId: number | null, intervalMs = 500): TabStatusS
         setCommandError(read(answer));
       } catch (e) {
         if (isNoReceiverError(e)) setUnreachable(true);
-        else setCommandError(`Could not ${request.type === 'setMode' ? 'switch the page' : 'reach the page'}: ${describe(e)}`);
+        else setCommandError(t(request.type === 'setMode' ? 'err_switch_page' : 'err_reach_page', { error: describe(e) }));
       }
     },
     [tabId, read],

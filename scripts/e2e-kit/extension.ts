@@ -1,23 +1,27 @@
 import type { Page, Worker } from 'playwright-core';
 import type { TabRequest, TabResponses, TabStatus } from '../../utils/messaging/protocol';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../utils/settings/schema';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, SETTINGS_VERSION, type Settings } from '../../utils/settings/schema';
 import type { DuetBrowser } from './chromium';
 
 /**
  * Talking to the extension the way its own UI does, from the background service worker:
- * settings in `chrome.storage.local`, tab requests with `chrome.tabs.sendMessage(tabId, msg, { frameId: 0 })`
+ * settings in `chrome.storage.sync` (utils/settings/settings-item.ts), provider config in `chrome.storage.local`, tab requests with `chrome.tabs.sendMessage(tabId, msg, { frameId: 0 })`
  * (what the popup sends). Code passed to `evaluate` runs inside the service worker.
  */
+
+export interface WorkerStorageArea {
+  get(keys: null | string | string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
 
 /** The few `chrome.*` calls made inside the worker (the project has no @types/chrome). */
 export interface WorkerChrome {
   storage: {
-    local: {
-      get(keys: null | string | string[]): Promise<Record<string, unknown>>;
-      set(items: Record<string, unknown>): Promise<void>;
-      remove(keys: string | string[]): Promise<void>;
-    };
+    local: WorkerStorageArea;
+    sync: WorkerStorageArea;
   };
+  runtime: { reload(): void };
   tabs: {
     query(filter: { active?: boolean }): Promise<Array<{ id?: number; url?: string }>>;
     sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
@@ -34,20 +38,20 @@ export async function serviceWorkerOf(browser: DuetBrowser): Promise<Worker> {
   return browser.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(prefix), timeout: 15_000 });
 }
 
-/** Writes the reader's settings: the defaults with `patch` on top. */
+/** Writes the reader's settings (the defaults with `patch` on top) where the extension keeps them: storage.sync, stamped v2 as WXT does. */
 export async function writeSettings(browser: DuetBrowser, patch: Partial<Settings>): Promise<Settings> {
   const settings: Settings = { ...DEFAULT_SETTINGS, ...patch };
   const sw = await serviceWorkerOf(browser);
   await sw.evaluate(
-    ([key, value]) => (globalThis as unknown as WorkerGlobals).chrome.storage.local.set({ [key]: value }),
-    [SETTINGS_KEY, settings] as const,
+    ([key, value, version]) => (globalThis as unknown as WorkerGlobals).chrome.storage.sync.set({ [key]: value, [`${key}$`]: { v: version } }),
+    [SETTINGS_KEY, settings, SETTINGS_VERSION] as const,
   );
   return settings;
 }
 
-export async function readStorage(browser: DuetBrowser): Promise<Record<string, unknown>> {
+export async function readStorage(browser: DuetBrowser, area: 'local' | 'sync' = 'local'): Promise<Record<string, unknown>> {
   const sw = await serviceWorkerOf(browser);
-  return sw.evaluate(() => (globalThis as unknown as WorkerGlobals).chrome.storage.local.get(null));
+  return sw.evaluate((a) => (globalThis as unknown as WorkerGlobals).chrome.storage[a].get(null), area);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../i18n/t';
 import { sendToTab } from '../messaging/send';
 
 const MENU_ID = 'duet-translate-page';
@@ -17,7 +18,7 @@ async function toggleTab(tabId: number | undefined): Promise<void> {
 /** Context menu "Translate this page" and the Alt+A shortcut: both toggle the current tab. */
 export function setupCommands(): void {
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_ID, title: 'Translate this page', contexts: ['page', 'selection'] });
+    browser.contextMenus.create({ id: MENU_ID, title: t('menu_translate_page'), contexts: ['page', 'selection'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID) void toggleTab(tab?.id);

@@ -10,6 +10,7 @@ import { createTranslationService } from '../translate/service';
 import type { ProviderId } from '../translate/types';
 import { showStatusOnBadge } from './badge';
 import { setupCommands } from './commands';
+import { setupSelectionTranslate } from './selection-translate';
 import { describeProviders } from './provider-info';
 import { PageMemory } from './page-memory';
 import { startPageAnswer } from './start-page';
@@ -73,9 +74,9 @@ export function setupBackground(): void {
   void getService().catch(() => {});
 
   const pageMemory = new PageMemory();
-  // storage.local holds only settings and provider config: any change there may change translations.
+  // storage.local and storage.sync hold only settings and provider config: any change may change translations.
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'local') pageMemory.clear();
+    if (area === 'local' || area === 'sync') pageMemory.clear();
   });
   setupTranslatePort({ translateUnits: async (job) => (await getService()).translateUnits(job) }, settings.get, pageMemory);
 
@@ -98,4 +99,5 @@ export function setupBackground(): void {
   });
 
   setupCommands();
+  setupSelectionTranslate(getService, settings.get);
 }

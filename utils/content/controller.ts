@@ -6,8 +6,13 @@ import type { Settings } from '../settings/schema';
 import type { ExtractMode, ExtractResult } from '../extract/types';
 import { EarlyAnalysis, worthAnalysingEarly } from './early-analysis';
 import { pageLanguage } from './page-language';
+import { guessPageLanguage } from './guess-page-language';
 import { createProgressPill } from '../page-ui/progress-pill';
+import { createSelectionPopover } from '../page-ui/selection-popover';
 import { removeLeftovers } from '../render';
+import { applyTheme } from '../render/translation-theme';
+import { decideForPage, modeForSite } from '../settings/site-rules';
+import type { TranslatingMode } from '../settings/schema';
 import { PLACEHOLDER_DELAY_MS, TranslationSession } from './session';
 import { mark, showMarks } from './marks';
 import { resolveTarget } from './resolve-target';
@@ -21,6 +26,7 @@ import { budgetFor, pageBudget } from './send-budget';
 export class ContentController {
   private session: TranslationSession | undefined;
   private pill: ReturnType<typeof createProgressPill> | undefined;
+  private selection: ReturnType<typeof createSelectionPopover> | undefined;
   private settings!: Settings;
   private lastStatus: TabStatus | undefined;
   /** What the background remembers of this page; offered to the first session only (it may be stale later). */
@@ -32,6 +38,7 @@ export class ContentController {
     mark('start');
     // A previous instance of Duet (before an extension update or reload) may have left its nodes behind.
     removeLeftovers(this.doc);
+    applyTheme(this.doc, null);
     const starting = sendToBackground({ type: 'startPage' });
     const early = worthAnalysingEarly(this.doc, browser.i18n.getUILanguage()) ? new EarlyAnalysis(this.doc) : undefined;
     const start = await starting.catch((error: unknown) => {
@@ -43,11 +50,14 @@ export class ContentController {
     showMarks(this.settings.debugMarks === true);
     mark('settings');
     browser.runtime.onMessage.addListener(this.onMessage);
-    const host = location.hostname;
-    const wanted = this.settings.alwaysTranslateSites.includes(host);
-    const sameLanguage = pageLanguage(this.doc) === this.target();
+    // Site rules cover subdomains; a never-translate site wins over an always-translate language.
+    // A page that does not declare its language is asked about only when a language rule needs it.
+    const declared = pageLanguage(this.doc);
+    const language = declared ?? (this.settings.alwaysTranslateLanguages.length > 0 ? await guessPageLanguage(this.doc) : undefined);
+    const decision = decideForPage(this.settings, location.hostname, language);
+    const sameLanguage = language === this.target();
     const analysed = early?.take();
-    if (wanted && !sameLanguage) this.translate(undefined, this.settings.mode, true, analysed);
+    if (decision.auto && !sameLanguage) this.translate(undefined, decision.mode, true, analysed);
   }
 
   stop(): void {
@@ -57,6 +67,8 @@ export class ContentController {
     this.session = undefined;
     this.pill?.destroy();
     this.pill = undefined;
+    this.selection?.close();
+    applyTheme(this.doc, null);
   }
 
   private readonly onMessage = (raw: unknown, sender: Browser.runtime.MessageSender) => {
@@ -89,6 +101,10 @@ export class ContentController {
         return this.status();
       case 'settingsChanged':
         return this.applySettings(request.settings);
+      case 'showSelection':
+        this.selection ??= createSelectionPopover(this.doc);
+        this.selection.show(request);
+        return;
     }
   }
 
@@ -97,7 +113,7 @@ export class ContentController {
    * A page that is not an article is translated automatically only when the reader asks for the whole
    * page; asked on demand (popup, shortcut, menu), Duet translates its visible main text blocks.
    */
-  private translate(extract: ExtractMode | undefined, mode = this.settings.mode, auto = false, analysed?: ExtractResult): void {
+  private translate(extract: ExtractMode | undefined, mode: TranslatingMode = this.siteMode(), auto = false, analysed?: ExtractResult): void {
     // Each start (on load or the reader's action) grants the page a character budget (send-budget.ts, issue 10).
     const articleChars = analysed?.units.reduce((n, u) => n + u.text.length, 0) ?? 0;
     pageBudget.grant(budgetFor(articleChars), (spent) => showBudgetNotice(this.doc, spent, () => pageBudget.resume()));
@@ -113,7 +129,11 @@ export class ContentController {
     }
     const session = this.session;
     if (!session.status().isArticle && extract !== 'whole-page') {
-      if (auto) return; // the pill offers "Translate whole page"
+      if (auto) {
+        // An always-translate site's front page or search page: say why nothing happened, offer the whole page.
+        this.pill.offerWholePage();
+        return;
+      }
       session.analyse('whole-page');
     }
     session.setMode(mode);
@@ -165,6 +185,12 @@ export class ContentController {
     } else if (before.layout !== next.layout) {
       this.session.setLayout(next.layout);
     }
+    if (this.session && this.session.getMode() !== 'original') applyTheme(this.doc, next);
+  }
+
+  /** The display mode of this page's site: its own, else the general one. */
+  private siteMode(): TranslatingMode {
+    return modeForSite(this.settings, location.hostname);
   }
 
   private target(): string {
@@ -172,13 +198,27 @@ export class ContentController {
   }
 
   private status(): TabStatus {
-    return (
-      this.session?.status() ??
-      this.lastStatus ?? { mode: 'original', isArticle: true, found: 0, translated: 0, fromCache: 0, failed: 0, pending: 0 }
-    );
+    const status = this.session?.status();
+    if (!status) {
+      return this.lastStatus ?? { mode: 'original', isArticle: true, found: 0, translated: 0, fromCache: 0, failed: 0, pending: 0 };
+    }
+    return this.withExtractMode(status);
   }
 
-  private onStatus(status: TabStatus): void {
+  /** Marks a status of the whole page, so the popup and pill stop offering "Translate whole page" once used. */
+  private withExtractMode(status: TabStatus): TabStatus {
+    const lang = pageLanguage(this.doc);
+    return {
+      ...status,
+      ...(this.session?.getExtractMode() === 'whole-page' ? { wholePage: true } : {}),
+      ...(lang ? { pageLanguage: lang } : {}),
+      ...(location.hostname ? { host: location.hostname } : {}),
+    };
+  }
+
+  private onStatus(raw: TabStatus): void {
+    const status = this.withExtractMode(raw);
+    applyTheme(this.doc, status.mode === 'original' ? null : this.settings);
     this.lastStatus = status;
     this.pill?.update(status);
     sendToBackground({ type: 'reportStatus', status }).catch(() => {

@@ -20,6 +20,8 @@ const Lang = z.string().check(z.minLength(2), z.maxLength(35));
 export const PIECE_SEPARATOR = '~';
 /** Longest single text a content script may send; longer blocks are split before sending. */
 export const MAX_UNIT_CHARS = 20_000;
+/** Longest selection "Translate selection" takes (a few paragraphs); longer selections are cut at this length. */
+export const MAX_SELECTION_CHARS = 5000;
 
 // ── content script → background, over the port ──────────────────────────────
 export const PortRequestSchema = z.discriminatedUnion('type', [
@@ -75,6 +77,12 @@ export const TabStatusSchema = z.object({
   pending: z.int().check(z.minimum(0)),
   /** Language the provider detected for most units, once known. */
   detectedLanguage: z.optional(z.string()),
+  /** The reader asked for the whole page (not just the article): "Translate whole page" is done. */
+  wholePage: z.optional(z.boolean()),
+  /** The language the page declares (`<html lang>`), for the popup's "always translate pages in …". */
+  pageLanguage: z.optional(z.string()),
+  /** The page's hostname, for the popup's site rules when the browser does not give it the tab's URL. */
+  host: z.optional(z.string().check(z.maxLength(253))),
 });
 export type TabStatus = z.infer<typeof TabStatusSchema>;
 
@@ -108,6 +116,15 @@ export const TabRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('retryFailed') }),
   /** Pushed by the background when settings change (content scripts cannot read storage). */
   z.object({ type: z.literal('settingsChanged'), settings: SettingsSchema }),
+  /** Context menu "Translate selection": the answer, shown in a popover by the selection. */
+  z.object({
+    type: z.literal('showSelection'),
+    original: z.string().check(z.maxLength(MAX_SELECTION_CHARS)),
+    translation: z.optional(z.string()),
+    /** Language of the translation, for the popover's lang attribute. */
+    lang: z.optional(Lang),
+    error: z.optional(ErrorInfoSchema),
+  }),
 ]);
 export type TabRequest = z.infer<typeof TabRequestSchema>;
 
@@ -159,4 +176,5 @@ export interface TabResponses {
   translateWholePage: TabStatus;
   retryFailed: TabStatus;
   settingsChanged: void;
+  showSelection: void;
 }

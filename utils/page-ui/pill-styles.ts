@@ -9,6 +9,16 @@ export const PILL_CSS = `
   background: rgba(255, 255, 255, .96); box-shadow: 0 2px 10px rgba(0, 0, 0, .18), 0 0 0 1px rgba(0, 0, 0, .06);
 }
 .pill[hidden] { display: none; }
+.pill.folded { padding: 0; background: transparent; box-shadow: none; overflow: visible; }
+.body { display: contents; }
+.body[hidden] { display: none; }
+.fold {
+  width: 36px; height: 36px; padding: 0; border-radius: 50%; display: grid; place-items: center;
+  font-size: 11px; letter-spacing: .02em; color: #0b57d0; background: rgba(255, 255, 255, .96);
+  box-shadow: 0 2px 10px rgba(0, 0, 0, .18), 0 0 0 1px rgba(0, 0, 0, .06);
+}
+.fold:hover { background: #eef3fd; }
+.pill.failed .text { color: #b3261e; font-weight: 600; }
 .text { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 button {
   all: unset; cursor: pointer; white-space: nowrap; padding: 3px 10px; border-radius: 999px;
@@ -25,6 +35,9 @@ button[hidden] { display: none; }
   .pill { color: #e6edf3; background: rgba(36, 41, 47, .96); }
   button { color: #8ab4f8; background: rgba(138, 180, 248, .12); }
   .close { color: #9da7b3; background: transparent; }
+  .fold { color: #8ab4f8; background: rgba(36, 41, 47, .96); }
+  .fold:hover { background: rgba(52, 58, 66, .98); }
+  .pill.failed .text { color: #f2b8b5; }
   .bar > div { background: #8ab4f8; }
 }
 `;

@@ -1,4 +1,5 @@
 import type { TabStatus } from '../messaging/protocol';
+import { t, tn } from '../i18n/t';
 
 /** What the progress pill shows for a status: pure, so every wording is tested without a DOM. */
 export interface PillView {
@@ -6,8 +7,19 @@ export interface PillView {
   action?: { kind: 'retry-failed' | 'translate-whole-page'; label: string };
   /** 0…1 while translating; undefined when there is no bar to show. */
   progress?: number;
-  /** Finished without anything for the reader to do: the pill hides itself after a moment. */
+  /** Finished without anything for the reader to do: the pill folds into its small control after a moment. */
   complete: boolean;
+  /** Something failed: the one case the pill is drawn in the error colour. */
+  failed?: boolean;
+}
+
+/** The offer on a page that is not an article, where Duet did not translate on its own. */
+export function wholePageOffer(): PillView {
+  return {
+    text: t('pill_not_article'),
+    action: { kind: 'translate-whole-page', label: t('pill_whole_page') },
+    complete: false,
+  };
 }
 
 /** null: nothing to show (Original mode, or nothing found on an article page yet). */
@@ -15,20 +27,26 @@ export function pillView(status: TabStatus): PillView | null {
   const { mode, isArticle, found, translated, failed, pending } = status;
   if (mode === 'original') return null;
   if (found === 0) {
-    if (isArticle) return null;
+    if (isArticle || status.wholePage) return null;
+    return wholePageOffer();
+  }
+  const failedNote = failed > 0 ? ` · ${tn('pill_failed', failed)}` : '';
+  if (pending > 0) {
     return {
-      text: 'Not an article',
-      action: { kind: 'translate-whole-page', label: 'Translate whole page' },
+      text: t('pill_translating', { translated, found }) + failedNote,
+      progress: (translated + failed) / found,
       complete: false,
+      ...(failed > 0 ? { failed: true } : {}),
     };
   }
-  const failedNote = failed > 0 ? ` · ${failed} failed` : '';
-  if (pending > 0) {
-    return { text: `Translating ${translated}/${found}${failedNote}`, progress: (translated + failed) / found, complete: false };
-  }
   if (failed > 0) {
-    return { text: `Translated ${translated}${failedNote}`, action: { kind: 'retry-failed', label: 'Retry failed' }, complete: false };
+    return {
+      text: tn('pill_done', translated) + failedNote,
+      action: { kind: 'retry-failed', label: t('pill_retry') },
+      complete: false,
+      failed: true,
+    };
   }
-  // Units further down are only asked for as the reader scrolls: say how far it got, then get out of the way.
-  return { text: translated < found ? `Translated ${translated}/${found}` : `Translated ${translated}`, complete: true };
+  // Units further down are only asked for as the reader scrolls: say so, then fold away.
+  return { text: translated < found ? t('pill_partial', { translated, found }) : tn('pill_done', translated), complete: true };
 }

@@ -1,8 +1,9 @@
 import { CLASS_OWN, TAG_UI_HOST } from '../dom-labels';
+import { t, uiDirection, uiLocale } from '../i18n/t';
 import { forgetChange, recordChange } from '../render/page-changes';
 import type { TabStatus } from '../messaging/protocol';
 import { PILL_CSS } from './pill-styles';
-import { pillView, type PillView } from './pill-view';
+import { pillView, wholePageOffer, type PillView } from './pill-view';
 
 export interface ProgressPillCallbacks {
   onRetryFailed(): void;
@@ -21,15 +22,20 @@ export interface ProgressPillOptions {
 
 export interface ProgressPill {
   update(status: TabStatus): void;
+  /** An always-translate site's page that is not an article: say so and offer the whole page. */
+  offerWholePage(): void;
   /** Removes the pill's host element and stops its timer. */
   destroy(): void;
 }
 
-/** How long a finished pill stays before hiding itself. */
+/** How long a finished pill stays open before folding into its small control. */
 export const AUTO_HIDE_MS = 4000;
 
 /**
- * A small fixed pill showing translation progress, with the one action that fits the moment.
+ * The on-page control of a translated page: open, it shows progress with the one action that fits the
+ * moment and "Show original"; finished, it folds into a small round button that stays as long as the
+ * page is translated (a lasting way back to the controls without the toolbar). It speaks the reader's
+ * language and follows that language's direction (an Arabic UI reads right to left on an English page).
  * It lives in a closed shadow root on a <duet-ui> host appended to <html> — outside <body>, so the
  * body's HTML stays exactly the page's own, and page CSS cannot restyle it.
  * Nothing is added to the page until there is something to show.
@@ -38,17 +44,27 @@ export function createProgressPill(doc: Document, callbacks: ProgressPillCallbac
   let ui: ReturnType<typeof buildUi> | null = null;
   let firstShowTimer: ReturnType<typeof setTimeout> | undefined;
   let current: PillView | null = null;
-  /** Text of a view the reader dismissed or that hid itself: not shown again until the text changes. */
-  let hiddenKey: string | null = null;
-  let hideTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Folded into the small control (by the reader or after completion). */
+  let folded = false;
+  /** The reader opened the control: it stays open until they fold it. */
+  let openedByReader = false;
+  let foldTimer: ReturnType<typeof setTimeout> | undefined;
+  /** "Translate whole page" is on offer: statuses of the untouched page (Original) do not take it away. */
+  let offering = false;
 
   const keyOf = (view: PillView) => `${view.text}|${view.action?.kind ?? ''}`;
+  /** Views that need the reader (a failure, an offer) open a folded control; progress does not. */
+  const needsReader = (view: PillView) => !!view.action;
 
-  function hide(): void {
-    clearTimeout(hideTimer);
-    hideTimer = undefined;
-    if (current) hiddenKey = keyOf(current);
-    if (ui) ui.pill.hidden = true;
+  function setFolded(next: boolean): void {
+    folded = next;
+    clearTimeout(foldTimer);
+    foldTimer = undefined;
+    if (!ui) return;
+    ui.body.hidden = next;
+    ui.fold.hidden = !next;
+    ui.fold.setAttribute('aria-expanded', String(!next));
+    ui.pill.classList.toggle('folded', next);
   }
 
   function buildUi() {
@@ -59,7 +75,19 @@ export function createProgressPill(doc: Document, callbacks: ProgressPillCallbac
     const root = host.attachShadow({ mode: 'closed' });
     const pill = doc.createElement('div');
     pill.className = 'pill';
-    pill.lang = 'en';
+    pill.lang = uiLocale();
+    pill.dir = uiDirection();
+    pill.setAttribute('role', 'region');
+    pill.setAttribute('aria-label', t('pill_region'));
+    const fold = button('fold', 'Duet', () => {
+      openedByReader = true;
+      setFolded(false);
+      ui?.collapse.focus();
+    });
+    fold.setAttribute('aria-label', t('pill_expand'));
+    fold.hidden = true;
+    const body = doc.createElement('div');
+    body.className = 'body';
     const text = doc.createElement('span');
     text.className = 'text';
     text.setAttribute('role', 'status');
@@ -68,18 +96,24 @@ export function createProgressPill(doc: Document, callbacks: ProgressPillCallbac
       if (current?.action?.kind === 'retry-failed') callbacks.onRetryFailed();
       else if (current?.action?.kind === 'translate-whole-page') callbacks.onTranslateWholePage();
     });
-    const original = button('original', 'Show original', () => callbacks.onShowOriginal());
-    const close = button('close', '×', hide);
-    close.setAttribute('aria-label', 'Hide');
+    const original = button('original', t('pill_show_original'), () => callbacks.onShowOriginal());
+    const collapse = button('close', '–', () => {
+      openedByReader = false;
+      setFolded(true);
+      ui?.fold.focus();
+    });
+    collapse.setAttribute('aria-label', t('pill_collapse'));
+    collapse.title = t('pill_collapse');
     const bar = doc.createElement('div');
     bar.className = 'bar';
     const fill = doc.createElement('div');
     bar.append(fill);
-    pill.append(text, action, original, close, bar);
+    body.append(text, action, original, collapse, bar);
+    pill.append(fold, body);
     adoptStyles(root);
     root.append(pill);
     doc.documentElement.append(host);
-    return { host, pill, text, action, bar, fill };
+    return { host, pill, fold, body, text, action, original, collapse, bar, fill };
   }
 
   /** A constructed sheet is not subject to the page's style-src CSP; a <style> element is the fallback. */
@@ -114,7 +148,7 @@ export function createProgressPill(doc: Document, callbacks: ProgressPillCallbac
     if (ui || !options.firstShowDelayMs || view.progress !== 0) return false;
     firstShowTimer ??= setTimeout(() => {
       firstShowTimer = undefined;
-      if (!ui && current && keyOf(current) !== hiddenKey) render(current);
+      if (!ui && current) show(current, undefined);
     }, options.firstShowDelayMs);
     return true;
   }
@@ -122,42 +156,60 @@ export function createProgressPill(doc: Document, callbacks: ProgressPillCallbac
   function render(view: PillView): void {
     clearTimeout(firstShowTimer);
     firstShowTimer = undefined;
+    const fresh = !ui;
     ui ??= buildUi();
     ui.text.textContent = view.text;
     ui.action.hidden = !view.action;
     ui.action.textContent = view.action?.label ?? '';
+    ui.original.hidden = view.action?.kind === 'translate-whole-page'; // nothing translated to hide yet
     ui.bar.hidden = view.progress === undefined;
     ui.fill.style.width = `${Math.round((view.progress ?? 0) * 100)}%`;
+    ui.pill.classList.toggle('failed', !!view.failed);
     ui.pill.hidden = false;
+    if (fresh) setFolded(folded);
+  }
+
+  function show(view: PillView, previousKey: string | null | undefined): void {
+    const key = keyOf(view);
+    if (folded && needsReader(view) && key !== previousKey) setFolded(false);
+    render(view);
+    if (!view.complete || openedByReader) {
+      clearTimeout(foldTimer);
+      foldTimer = undefined;
+    } else if (!folded && (foldTimer === undefined || key !== previousKey)) {
+      clearTimeout(foldTimer);
+      foldTimer = setTimeout(() => setFolded(true), AUTO_HIDE_MS);
+    }
+  }
+
+  function update(view: PillView | null): void {
+    const previousKey = current && keyOf(current);
+    current = view;
+    if (!view) {
+      // Original (or nothing found): the control goes away; the next translation opens it again.
+      clearTimeout(foldTimer);
+      foldTimer = undefined;
+      folded = false;
+      openedByReader = false;
+      if (ui) ui.pill.hidden = true;
+      return;
+    }
+    if (deferFirstShow(view)) return;
+    show(view, previousKey);
   }
 
   return {
     update(status) {
-      const view = pillView(status);
-      const previousKey = current && keyOf(current);
-      current = view;
-      if (!view) {
-        hiddenKey = null;
-        clearTimeout(hideTimer);
-        hideTimer = undefined;
-        if (ui) ui.pill.hidden = true;
-        return;
-      }
-      const key = keyOf(view);
-      if (key === hiddenKey) return;
-      hiddenKey = null;
-      if (deferFirstShow(view)) return;
-      render(view);
-      if (!view.complete) {
-        clearTimeout(hideTimer);
-        hideTimer = undefined;
-      } else if (hideTimer === undefined || key !== previousKey) {
-        clearTimeout(hideTimer);
-        hideTimer = setTimeout(hide, AUTO_HIDE_MS);
-      }
+      if (offering && status.mode === 'original') return;
+      offering = false;
+      update(pillView(status));
+    },
+    offerWholePage() {
+      offering = true;
+      update(wholePageOffer());
     },
     destroy() {
-      clearTimeout(hideTimer);
+      clearTimeout(foldTimer);
       clearTimeout(firstShowTimer);
       firstShowTimer = undefined;
       if (ui) forgetChange(doc, ui.host);

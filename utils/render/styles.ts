@@ -1,4 +1,5 @@
 import { ATTR_MODE, ATTR_PLACE, ATTR_STATE, ATTR_UNIT_ID, CLASS_RETRY, TAG_TRANSLATION } from '../dom-labels';
+import { TRANSLATION_THEME_CSS } from './translation-theme';
 
 export type Layout = 'auto' | 'side-by-side' | 'stacked';
 
@@ -68,5 +69,5 @@ ${ONLY} ${ORIGINAL}${LEAF}:has(> ${DONE}):not(:hover):not(:focus-within) { font-
 ${ONLY} ${ORIGINAL} > ${DONE} { visibility: visible; font-size: var(--duet-fs, 1rem); line-height: var(--duet-lh, normal); margin-top: 0; }
 ${ONLY} ${ORIGINAL}${LEAF}:has(+ ${AFTER_TR}[${ATTR_STATE}="done"]:not(:hover):not(:focus)):not(:hover):not(:focus-within) { display: none !important; }
 ${ONLY} ${DONE} { opacity: 1; }
-`;
+${TRANSLATION_THEME_CSS}`;
 }

@@ -1,4 +1,7 @@
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema, type Settings } from './schema';
+import { DEFAULT_SETTINGS, LanguageCode, SETTINGS_VERSION, SettingsSchema, type Settings } from './schema';
+import { normalizeHostname } from './site-rules';
+
+export { normalizeHostname };
 
 /**
  * Numbered migrations (STYLE.md §9): `MIGRATIONS[n]` turns a version-n object into a version-(n+1)
@@ -15,6 +18,20 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
    * or a hand-edited object). Same field names as v1; only the version stamp is added.
    */
   0: (old) => ({ ...old, version: 1 }),
+  /**
+   * v1 → v2 (site rules that fit how sites are named, display choices, sync): every v1 field keeps its
+   * name and value; `alwaysTranslateSites` now also covers subdomains (a v1 "www.spiegel.de" still
+   * covers www.spiegel.de, so nothing the reader had stops working). New fields start at their defaults.
+   */
+  1: (old) => ({
+    ...old,
+    version: 2,
+    neverTranslateSites: DEFAULT_SETTINGS.neverTranslateSites,
+    alwaysTranslateLanguages: DEFAULT_SETTINGS.alwaysTranslateLanguages,
+    siteModes: DEFAULT_SETTINGS.siteModes,
+    translationStyle: DEFAULT_SETTINGS.translationStyle,
+    translationSize: DEFAULT_SETTINGS.translationSize,
+  }),
 };
 
 function isRecord(value: unknown): value is RawSettings {
@@ -27,17 +44,12 @@ export function storedVersion(raw: RawSettings): number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0;
 }
 
-/** Hostname as stored in site rules: trimmed, lower case, without a trailing dot. */
-export function normalizeHostname(host: string): string {
-  return host.trim().toLowerCase().replace(/\.$/, '');
-}
-
 const fieldSchemas = SettingsSchema.shape;
 type FieldName = keyof typeof fieldSchemas;
 
 /** Site rules are repaired entry by entry: one bad hostname does not drop the whole list. */
 function repairSites(value: unknown): string[] {
-  if (!Array.isArray(value)) return [...DEFAULT_SETTINGS.alwaysTranslateSites];
+  if (!Array.isArray(value)) return [];
   const seen = new Set<string>();
   for (const entry of value) {
     if (typeof entry !== 'string') continue;
@@ -47,13 +59,38 @@ function repairSites(value: unknown): string[] {
   return [...seen].slice(0, 10_000);
 }
 
+/** A list repaired entry by entry against the schema of one entry. */
+function repairList(value: unknown, entry: { safeParse(v: unknown): { success: boolean } }): string[] {
+  if (!Array.isArray(value)) return [];
+  return [...new Set(value.filter((v): v is string => typeof v === 'string' && entry.safeParse(v).success))];
+}
+
+/** Per-site modes repaired entry by entry: a bad mode drops that site's entry only. */
+function repairSiteModes(value: unknown): Record<string, 'bilingual' | 'translation'> {
+  const out: Record<string, 'bilingual' | 'translation'> = {};
+  if (!isRecord(value)) return out;
+  for (const [site, mode] of Object.entries(value)) {
+    const host = normalizeHostname(site);
+    if (host && (mode === 'bilingual' || mode === 'translation')) out[host] = mode;
+  }
+  return out;
+}
+
 /** Every field of the current schema, each either valid as stored or its default. */
 export function repairFields(raw: RawSettings): Settings {
   const out: Record<string, unknown> = {};
   for (const name of Object.keys(fieldSchemas) as FieldName[]) {
     if (name === 'version') continue;
-    if (name === 'alwaysTranslateSites') {
+    if (name === 'alwaysTranslateSites' || name === 'neverTranslateSites') {
       out[name] = repairSites(raw[name]);
+      continue;
+    }
+    if (name === 'alwaysTranslateLanguages') {
+      out[name] = repairList(raw[name], LanguageCode);
+      continue;
+    }
+    if (name === 'siteModes') {
+      out[name] = repairSiteModes(raw[name]);
       continue;
     }
     const parsed = fieldSchemas[name].safeParse(raw[name]);

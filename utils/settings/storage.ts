@@ -1,26 +1,24 @@
 import { browser } from 'wxt/browser';
 import { migrateSettings, storedVersion } from './migrations';
 import { SETTINGS_KEY, SETTINGS_VERSION, SettingsSchema, type Settings } from './schema';
+import { currentSettingsArea, settingsItem } from './settings-item';
 
 /**
- * The adapter between `browser.storage.local` and everything that holds settings. Popup, options
- * and background read through here; content scripts do not (the background pushes settings to them).
+ * The adapter between the settings storage item (./settings-item.ts) and everything that holds
+ * settings. Popup, options and background read through here; content scripts do not (the background
+ * pushes settings to them).
  */
 
-async function readRaw(): Promise<unknown> {
-  const got = await browser.storage.local.get(SETTINGS_KEY);
-  return got[SETTINGS_KEY];
-}
-
 /**
- * Current settings, migrated and repaired. An object stored by an older version is written back
- * once in the current shape, so the migration runs once rather than on every read.
+ * Current settings, migrated and repaired. An object stamped with an older version (written by an
+ * older build or by hand) is written back once in the current shape.
  */
 export async function loadSettings(): Promise<Settings> {
-  const raw = await readRaw();
+  const item = await settingsItem();
+  const raw = await item.getValue();
   const settings = migrateSettings(raw);
   const isOld = typeof raw === 'object' && raw !== null && storedVersion(raw as Record<string, unknown>) < SETTINGS_VERSION;
-  if (isOld) await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+  if (isOld) await item.setValue(settings);
   return settings;
 }
 
@@ -49,7 +47,7 @@ export function saveSettings(patch: SettingsPatch): Promise<Settings> {
       const fields = [...new Set(next.error.issues.map((i) => i.path.join('.') || '(settings)'))];
       throw new InvalidSettingsError(`Invalid setting: ${fields.join(', ')}`);
     }
-    await browser.storage.local.set({ [SETTINGS_KEY]: next.data });
+    await (await settingsItem()).setValue(next.data);
     return next.data;
   });
   writeChain = run.catch(() => undefined);
@@ -62,7 +60,7 @@ export function saveSettings(patch: SettingsPatch): Promise<Settings> {
  */
 export function watchSettings(cb: (settings: Settings) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    if (area !== currentSettingsArea() || !(SETTINGS_KEY in changes)) return;
     cb(migrateSettings(changes[SETTINGS_KEY]?.newValue));
   };
   browser.storage.onChanged.addListener(listener);

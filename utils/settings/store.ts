@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { normalizeHostname } from './migrations';
-import { DEFAULT_SETTINGS, type Settings } from './schema';
+import { t } from '../i18n/t';
+import { DEFAULT_SETTINGS, type Settings, type TranslatingMode } from './schema';
+import { normalizeHostname, sitePreferencePatch, withSite } from './site-rules';
 import { loadSettings, saveSettings, watchSettings, type SettingsPatch } from './storage';
 
 /**
@@ -18,6 +19,14 @@ export interface SettingsState {
   update(patch: SettingsPatch): Promise<boolean>;
   /** Adds the hostname to "always translate" when absent, removes it when present. */
   toggleSite(hostname: string, on?: boolean): Promise<boolean>;
+  /** Adds or removes a site of "never translate" (options page). */
+  toggleNeverSite(hostname: string, on: boolean): Promise<boolean>;
+  /** The page's site always, never or by the general rules (popup): one list gains it, the other loses it. */
+  setSitePreference(hostname: string, choice: 'always' | 'never' | 'default'): Promise<boolean>;
+  /** A site's own display mode; null goes back to the general one. */
+  setSiteMode(site: string, mode: TranslatingMode | null): Promise<boolean>;
+  /** Adds or removes a language of "always translate pages in". */
+  toggleLanguage(code: string, on: boolean): Promise<boolean>;
   clearError(): void;
 }
 
@@ -46,7 +55,7 @@ export function createSettingsStore(): SettingsStore {
         set({ settings: saved, error: null });
         return true;
       } catch (error) {
-        set({ error: `Could not save settings: ${describe(error)}` });
+        set({ error: t('err_save_settings', { error: describe(error) }) });
         // Show what is really stored, not the change that failed.
         try {
           set({ settings: await loadSettings() });
@@ -69,6 +78,25 @@ export function createSettingsStore(): SettingsStore {
         };
       });
     },
+    toggleNeverSite(hostname, on) {
+      return get().update((current) => ({ neverTranslateSites: withSite(current.neverTranslateSites, hostname, on) }));
+    },
+    setSitePreference(hostname, choice) {
+      return get().update((current) => sitePreferencePatch(current, hostname, choice));
+    },
+    setSiteMode(site, mode) {
+      const host = normalizeHostname(site);
+      return get().update((current) => {
+        const { [host]: _dropped, ...rest } = current.siteModes;
+        return { siteModes: mode ? { ...rest, [host]: mode } : rest };
+      });
+    },
+    toggleLanguage(code, on) {
+      return get().update((current) => {
+        const without = current.alwaysTranslateLanguages.filter((l) => l !== code);
+        return { alwaysTranslateLanguages: on ? [...without, code] : without };
+      });
+    },
     clearError() {
       set({ error: null });
     },
@@ -82,7 +110,7 @@ export function createSettingsStore(): SettingsStore {
   });
   const ready = loadSettings().then(
     (settings) => store.setState(sawChange ? { status: 'ready' } : { settings, status: 'ready' }),
-    (error: unknown) => store.setState({ status: 'ready', error: `Could not read settings: ${describe(error)}` }),
+    (error: unknown) => store.setState({ status: 'ready', error: t('err_read_settings', { error: describe(error) }) }),
   );
 
   return { ...store, ready, dispose: unwatch };

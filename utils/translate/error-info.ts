@@ -1,3 +1,4 @@
+import { t } from '../i18n/t';
 import type { ErrorInfo } from '../messaging/protocol';
 import { TranslateError, type TranslateErrorKind } from './types';
 
@@ -64,5 +65,8 @@ export function toErrorInfo(error: unknown): ErrorInfo {
     console.warn(`[duet] translation failed (${kind}):`, error, ...(cause === undefined ? [] : ['cause:', cause]));
   }
   const { message, retryable } = MESSAGES[kind];
-  return { kind, message, retryable };
+  // In the reader's language (public/_locales: error_auth, error_rate_limit …); English when a build has no locales.
+  const key = `error_${kind.replace(/-/g, '_')}`;
+  const localised = t(key);
+  return { kind, message: localised === key ? message : localised, retryable };
 }

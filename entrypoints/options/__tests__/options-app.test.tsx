@@ -41,7 +41,7 @@ afterEach(() => {
 describe('options page', () => {
   it('shows every section', () => {
     const headings = [...view!.container.querySelectorAll('h2')].map((h) => h.textContent);
-    expect(headings).toEqual(['Translation service', 'Display', 'Languages', 'Always translate these sites', 'Translation cache']);
+    expect(headings).toEqual(['Translation service', 'Display', 'Languages', 'Site rules', 'Translation cache']);
   });
 
   it('switches to a usable provider and refuses an unusable one', async () => {
@@ -56,7 +56,7 @@ describe('options page', () => {
     await changeValue(setUp, 'apertium');
     await click(byText(container, 'button', 'Use Apertium (local) for translation'));
     await waitFor(() => expect(container.querySelector('[data-in-use]')?.textContent).toBe('Apertium (local)'));
-    const stored = (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings;
+    const stored = (await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings;
     expect(stored.provider).toBe('apertium');
   });
 });

@@ -59,7 +59,9 @@ describe('provider registry for the form', () => {
 describe('site input and sizes', () => {
   it('reads hostnames from typed names and pasted addresses', () => {
     expect(hostnameFromInput('lemonde.fr')).toBe('lemonde.fr');
-    expect(hostnameFromInput('  https://WWW.Spiegel.de/politik/a.html ')).toBe('www.spiegel.de');
+    // rules cover subdomains, so the site is stored without "www."
+    expect(hostnameFromInput('  https://WWW.Spiegel.de/politik/a.html ')).toBe('spiegel.de');
+    expect(hostnameFromInput('international.lemonde.fr')).toBe('international.lemonde.fr');
     expect(hostnameFromInput('localhost')).toBe('localhost');
     expect(hostnameFromInput('not a site')).toBeNull();
     expect(hostnameFromInput('')).toBeNull();

@@ -31,8 +31,10 @@ async function show(ui: React.ReactNode): Promise<Rendered> {
   return view;
 }
 
+/** Settings live in storage.sync (utils/settings/settings-item.ts); provider keys stay in storage.local. */
 async function stored<T>(key: string): Promise<T> {
-  return (await fakeBrowser.storage.local.get(key))[key] as T;
+  const area = key === SETTINGS_KEY ? fakeBrowser.storage.sync : fakeBrowser.storage.local;
+  return (await area.get(key))[key] as T;
 }
 
 beforeEach(() => {
@@ -131,33 +133,54 @@ describe('provider settings form', () => {
 describe('display and languages', () => {
   it('saves layout, default mode and languages, offering the browser language', async () => {
     const { container } = await show(<DisplaySection />);
-    await changeValue(byLabel<HTMLSelectElement>(container, 'Bilingual layout'), 'stacked');
+    await changeValue(byLabel<HTMLSelectElement>(container, 'Where the translation goes'), 'stacked');
+    await changeValue(byLabel<HTMLSelectElement>(container, 'Translation style'), 'tint');
+    await changeValue(byLabel<HTMLSelectElement>(container, 'Translation size'), 'larger');
     await click(byLabel(container, 'Translation only'));
     const into = byLabel<HTMLSelectElement>(container, 'Translate into');
     expect(into.selectedOptions[0]?.textContent).toBe('Browser language (French)');
     await changeValue(into, 'ko');
     await waitFor(async () => {
       const s = await stored<Settings>(SETTINGS_KEY);
-      expect([s.layout, s.mode, s.targetLanguage]).toEqual(['stacked', 'translation', 'ko']);
+      expect([s.layout, s.mode, s.targetLanguage, s.translationStyle, s.translationSize]).toEqual(['stacked', 'translation', 'ko', 'tint', 'larger']);
     });
   });
 });
 
 describe('site rules', () => {
   it('lists sites, removes one and adds a pasted address', async () => {
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, alwaysTranslateSites: ['lemonde.fr', 'elpais.com'] } });
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, alwaysTranslateSites: ['lemonde.fr', 'elpais.com'] } });
     const { container } = await show(<SiteRulesSection />);
     await click(container.querySelector('button[aria-label="Remove lemonde.fr"]')!);
-    await changeValue(byLabel(container, 'Site to add'), 'https://www.corriere.it/esteri/');
-    await click(byText(container, 'button', 'Add'));
-    await waitFor(async () => expect((await stored<Settings>(SETTINGS_KEY)).alwaysTranslateSites).toEqual(['elpais.com', 'www.corriere.it']));
-    expect([...container.querySelectorAll('li span')].map((s) => s.textContent)).toEqual(['elpais.com', 'www.corriere.it']);
+    const always = container.querySelector('[data-site-list=always]')!;
+    await changeValue(byLabel(always as HTMLElement, 'Site to always translate'), 'https://www.corriere.it/esteri/');
+    await click(byText(always as HTMLElement, 'button', 'Add'));
+    await waitFor(async () => expect((await stored<Settings>(SETTINGS_KEY)).alwaysTranslateSites).toEqual(['elpais.com', 'corriere.it']));
+    expect([...always.querySelectorAll('li > span')].map((s) => s.textContent)).toEqual(['elpais.com', 'corriere.it']);
+  });
+
+  it('keeps never-translate sites, always-translate languages and a per-site mode', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, alwaysTranslateSites: ['lemonde.fr'] } });
+    const { container } = await show(<SiteRulesSection />);
+    const never = container.querySelector<HTMLElement>('[data-site-list=never]')!;
+    await changeValue(byLabel(never, 'Site to never translate'), 'jeux.lemonde.fr');
+    await click(byText(never, 'button', 'Add'));
+    await changeValue(byLabel<HTMLSelectElement>(container, 'Display mode on lemonde.fr'), 'translation');
+    const languages = container.querySelector<HTMLElement>('[data-language-list]')!;
+    await changeValue(byLabel<HTMLSelectElement>(languages, 'Language to add'), 'ja');
+    await click(byText(languages, 'button', 'Add'));
+    await waitFor(async () => {
+      const s = await stored<Settings>(SETTINGS_KEY);
+      expect([s.neverTranslateSites, s.siteModes, s.alwaysTranslateLanguages]).toEqual([['jeux.lemonde.fr'], { 'lemonde.fr': 'translation' }, ['ja']]);
+    });
+    expect(languages.querySelector('li > span')?.textContent).toBe('Japanese');
   });
 
   it('explains a site it cannot read', async () => {
     const { container } = await show(<SiteRulesSection />);
-    await changeValue(byLabel(container, 'Site to add'), 'le monde');
-    await click(byText(container, 'button', 'Add'));
+    const always = container.querySelector<HTMLElement>('[data-site-list=always]')!;
+    await changeValue(byLabel(always, 'Site to always translate'), 'le monde');
+    await click(byText(always, 'button', 'Add'));
     expect(container.querySelector('[role=alert]')?.textContent).toContain('Enter a site');
   });
 });

@@ -42,7 +42,7 @@ async function open(url: string, pollMs = 20): Promise<Rendered> {
 }
 
 async function storedSettings(): Promise<Settings> {
-  return (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings;
+  return (await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings;
 }
 
 beforeEach(() => {
@@ -63,10 +63,14 @@ describe('popup', () => {
   it('shows the live progress of the tab, polling while open', async () => {
     fakeContentScript();
     const { container } = await open('https://news.example/story');
-    await waitFor(() => expect(container.querySelector('[data-count=found] dd')?.textContent).toBe('10'));
+    const progress = () => container.querySelector('[data-progress]')?.textContent;
+    await waitFor(() => expect(progress()).toBe('10 paragraphs to translate on this page'));
     status = { ...status, mode: 'bilingual', translated: 7, fromCache: 2, pending: 3 };
-    await waitFor(() => expect(container.querySelector('[data-count=translated] dd')?.textContent).toBe('7'));
-    expect(container.querySelector('[data-count=cached] dd')?.textContent).toBe('2');
+    await waitFor(() => expect(progress()).toBe('Translating… 7 of 10 paragraphs'));
+    expect(container.querySelector('[data-count=cached]')?.textContent).toBe('2 came from the cache (no request)');
+    status = { ...status, translated: 8, pending: 0 };
+    await waitFor(() => expect(progress()).toBe('8 of 10 paragraphs translated — the rest as you scroll'));
+    expect(container.querySelector('.duet-count-failed')).toBeNull(); // nothing red without a failure
     expect(tabRequests.filter((r) => r.type === 'getStatus').length).toBeGreaterThan(1);
   });
 
@@ -83,12 +87,14 @@ describe('popup', () => {
     status = { ...status, isArticle: false, failed: 2, translated: 8 };
     fakeContentScript();
     const { container } = await open('https://news.example/');
-    await waitFor(() => byText(container, 'button', 'Retry failed (2)'));
+    await waitFor(() => byText(container, 'button', 'Retry 2 failed paragraphs'));
     await click(byText(container, 'button', 'Translate whole page'));
     expect(tabRequests).toContainEqual({ type: 'translateWholePage' });
-    await click(byText(container, 'button', 'Retry failed'));
+    await click(byText(container, 'button', 'Retry 2 failed'));
     expect(tabRequests).toContainEqual({ type: 'retryFailed' });
-    await waitFor(() => expect(container.textContent).not.toContain('Retry failed'));
+    await waitFor(() => expect(container.textContent).not.toContain('failed paragraphs'));
+    status = { ...status, wholePage: true };
+    await waitFor(() => expect(container.textContent).not.toContain('Translate whole page')); // gone once used
   });
 
   it('says plainly when Duet cannot run on the page, without asking the tab', async () => {
@@ -112,16 +118,36 @@ describe('popup', () => {
     await waitFor(() => expect(container.querySelector('[role=alert]')?.textContent).toContain('Extension context invalidated.'));
   });
 
-  it('toggles "Always translate" for the tab\'s site in the settings', async () => {
+  it('toggles "Always translate" for the tab\'s site (all its subdomains) in the settings', async () => {
     fakeContentScript();
     const { container } = await open('https://www.Zeit.de/politik/x');
-    const box = byLabel(container, 'Always translate www.zeit.de');
+    const box = byLabel(container, 'Always translate zeit.de');
     await click(box);
     await waitFor(() => expect(box.checked).toBe(true));
-    expect((await storedSettings()).alwaysTranslateSites).toEqual(['www.zeit.de']);
+    expect((await storedSettings()).alwaysTranslateSites).toEqual(['zeit.de']);
     await click(box);
     await waitFor(() => expect(box.checked).toBe(false));
     expect((await storedSettings()).alwaysTranslateSites).toEqual([]);
+  });
+
+  it('"Never translate" takes the site off the always list and says what that means', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...(await import('@/utils/settings/schema')).DEFAULT_SETTINGS, alwaysTranslateSites: ['lemonde.fr'] } });
+    fakeContentScript();
+    const { container } = await open('https://www.lemonde.fr/international/');
+    await waitFor(() => expect(byLabel(container, 'Always translate lemonde.fr').checked).toBe(true));
+    await click(byLabel(container, 'Never translate lemonde.fr'));
+    await waitFor(async () => expect((await storedSettings()).neverTranslateSites).toEqual(['lemonde.fr']));
+    expect((await storedSettings()).alwaysTranslateSites).toEqual([]);
+    await waitFor(() => expect(container.querySelector('[data-site-note=never]')?.textContent).toContain("doesn't translate lemonde.fr on its own"));
+  });
+
+  it('offers "always translate pages in <language>", the language named in the reader\'s language', async () => {
+    status = { ...status, pageLanguage: 'ja' };
+    fakeContentScript();
+    const { container } = await open('https://www.asahi.com/articles/x');
+    await waitFor(() => byLabel(container, 'Always translate pages in Japanese'));
+    await click(byLabel(container, 'Always translate pages in Japanese'));
+    await waitFor(async () => expect((await storedSettings()).alwaysTranslateLanguages).toEqual(['ja']));
   });
 
   it('defaults the target to the browser language and saves a new choice', async () => {

@@ -78,3 +78,16 @@ describe('FakeGoogle', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(95);
   });
 });
+
+describe('guessLanguage (what the fake reports as detected)', () => {
+  it("reports the text's real language, as Google does", async () => {
+    const { guessLanguage } = await import('../pseudo-translate');
+    expect(guessLanguage('La sequía obliga a los vecinos de Navalcruz a pedir agua para el pueblo')).toBe('es');
+    expect(guessLanguage('The drought forces the villagers to ask for water')).toBe('en');
+    expect(guessLanguage('Bitte nicht für uns: die Regierung und das Parlament')).toBe('de');
+    expect(guessLanguage("Le gouvernement a annoncé des mesures pour les agriculteurs de la région")).toBe('fr');
+    expect(guessLanguage('Il sindaco della città ha detto che non ci sono soldi per il porto')).toBe('it');
+    expect(guessLanguage('أزمة المياه في المنطقة')).toBe('ar');
+    expect(guessLanguage('東京で記者会見が開かれた')).toBe('ja');
+  });
+});

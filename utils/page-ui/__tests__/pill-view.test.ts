@@ -7,26 +7,30 @@ const base: TabStatus = { mode: 'bilingual', isArticle: true, found: 40, transla
 describe('pillView', () => {
   it('shows progress while units are pending', () => {
     const view = pillView({ ...base, translated: 12, pending: 28 });
-    expect(view).toEqual({ text: 'Translating 12/40', progress: 0.3, complete: false });
-    expect(pillView({ ...base, translated: 10, failed: 2, pending: 28 })!.text).toBe('Translating 10/40 · 2 failed');
+    expect(view).toEqual({ text: 'Translating 12 of 40', progress: 0.3, complete: false });
+    expect(pillView({ ...base, translated: 10, failed: 2, pending: 28 })!.text).toBe('Translating 10 of 40 · 2 failed');
+    expect(pillView({ ...base, translated: 10, failed: 2, pending: 28 })!.failed).toBe(true);
   });
 
   it('offers to retry failures once nothing is pending, and does not hide itself', () => {
     const view = pillView({ ...base, translated: 37, failed: 3 });
-    expect(view!.text).toBe('Translated 37 · 3 failed');
-    expect(view!.action).toEqual({ kind: 'retry-failed', label: 'Retry failed' });
+    expect(view!.text).toBe('37 paragraphs translated · 3 failed');
+    expect(view!.failed).toBe(true);
+    expect(view!.action).toEqual({ kind: 'retry-failed', label: 'Retry' });
     expect(view!.complete).toBe(false);
   });
 
   it('reports completion (and how far a partly scrolled page got) as complete', () => {
-    expect(pillView({ ...base, translated: 40 })).toEqual({ text: 'Translated 40', complete: true });
-    expect(pillView({ ...base, translated: 15 })).toEqual({ text: 'Translated 15/40', complete: true });
+    expect(pillView({ ...base, translated: 40 })).toEqual({ text: '40 paragraphs translated', complete: true });
+    expect(pillView({ ...base, found: 1, translated: 1 })!.text).toBe('1 paragraph translated');
+    expect(pillView({ ...base, translated: 15 })).toEqual({ text: '15 of 40 translated · more as you scroll', complete: true });
   });
 
   it('offers the whole page when the page is not an article', () => {
     const view = pillView({ ...base, isArticle: false, found: 0 });
     expect(view!.text).toBe('Not an article');
     expect(view!.action!.kind).toBe('translate-whole-page');
+    expect(pillView({ ...base, isArticle: false, found: 0, wholePage: true })).toBeNull(); // used: no second offer
   });
 
   it('shows nothing in Original mode or on an article where nothing was found yet', () => {

@@ -26,7 +26,10 @@ function setup() {
   const pill = createProgressPill(document, callbacks);
   const q = <T extends Element>(sel: string) => roots[0]!.querySelector<T>(sel)!;
   const visible = () => roots.length > 0 && !q<HTMLElement>('.pill').hidden;
-  return { pill, callbacks, roots, q, visible, bodyBefore };
+  /** Open: the status and its buttons show; folded: only the small round control does. */
+  const open = () => visible() && !q<HTMLElement>('.body').hidden;
+  const folded = () => visible() && q<HTMLElement>('.body').hidden && !q<HTMLElement>('.fold').hidden;
+  return { pill, callbacks, roots, q, visible, open, folded, bodyBefore };
 }
 
 describe('createProgressPill', () => {
@@ -42,7 +45,7 @@ describe('createProgressPill', () => {
     expect(host.parentElement).toBe(document.documentElement);
     expect(host.shadowRoot).toBeNull(); // closed
     expect(roots).toHaveLength(1);
-    expect(q('.text').textContent).toBe('Translating 12/40');
+    expect(q('.text').textContent).toBe('Translating 12 of 40');
     expect(q<HTMLElement>('.action').hidden).toBe(true);
     expect(q<HTMLElement>('.bar > div').style.width).toBe('30%');
     expect(document.body.innerHTML).toBe(bodyBefore);
@@ -53,7 +56,8 @@ describe('createProgressPill', () => {
   it('wires Retry failed, Translate whole page and Show original to the callbacks', () => {
     const { pill, callbacks, q } = setup();
     pill.update({ ...base, translated: 37, failed: 3 });
-    expect(q('.text').textContent).toBe('Translated 37 · 3 failed');
+    expect(q('.text').textContent).toBe('37 paragraphs translated · 3 failed');
+    expect(q('.pill').classList.contains('failed')).toBe(true); // red only when something failed
     q<HTMLButtonElement>('.action').click();
     expect(callbacks.onRetryFailed).toHaveBeenCalledTimes(1);
     expect(callbacks.onTranslateWholePage).not.toHaveBeenCalled();
@@ -69,36 +73,54 @@ describe('createProgressPill', () => {
     pill.destroy();
   });
 
-  it('hides itself a few seconds after completion and stays hidden for the same status', () => {
-    const { pill, visible } = setup();
+  it('folds into a small lasting control a few seconds after completion, and opens again on a click', () => {
+    const { pill, q, open, folded } = setup();
     pill.update({ ...base, translated: 39, pending: 1 });
     vi.advanceTimersByTime(AUTO_HIDE_MS * 2);
-    expect(visible()).toBe(true); // still working: never hides
+    expect(open()).toBe(true); // still working: never folds
     pill.update({ ...base, translated: 40 });
-    expect(visible()).toBe(true);
+    expect(q('.text').textContent).toBe('40 paragraphs translated');
     vi.advanceTimersByTime(AUTO_HIDE_MS - 1);
     pill.update({ ...base, translated: 40 }); // repeated status does not restart the timer
     vi.advanceTimersByTime(1);
-    expect(visible()).toBe(false);
-    pill.update({ ...base, translated: 40 });
-    expect(visible()).toBe(false);
-    pill.update({ ...base, found: 60, translated: 40, pending: 20 }); // new work shows it again
-    expect(visible()).toBe(true);
+    expect(folded()).toBe(true); // still on the page: the way back to the controls
+    expect(q('.fold').getAttribute('aria-expanded')).toBe('false');
+    pill.update({ ...base, found: 60, translated: 40, pending: 20 }); // scrolling on: progress stays folded
+    expect(folded()).toBe(true);
+    q<HTMLButtonElement>('.fold').click();
+    expect(open()).toBe(true);
+    pill.update({ ...base, found: 60, translated: 60 });
+    vi.advanceTimersByTime(AUTO_HIDE_MS * 2);
+    expect(open()).toBe(true); // opened by the reader: stays until they fold it
     pill.destroy();
   });
 
-  it('keeps failures on screen until dismissed with the close button', () => {
-    const { pill, q, visible } = setup();
+  it('keeps failures open until folded; a new failure or offer opens the folded control', () => {
+    const { pill, q, open, folded, visible } = setup();
     pill.update({ ...base, translated: 38, failed: 2 });
     vi.advanceTimersByTime(AUTO_HIDE_MS * 3);
-    expect(visible()).toBe(true);
+    expect(open()).toBe(true);
     q<HTMLButtonElement>('.close').click();
-    expect(visible()).toBe(false);
+    expect(folded()).toBe(true);
     pill.update({ ...base, translated: 38, failed: 2 });
-    expect(visible()).toBe(false);
+    expect(folded()).toBe(true);
+    pill.update({ ...base, translated: 37, failed: 3 });
+    expect(open()).toBe(true);
     pill.update({ ...base, mode: 'original', translated: 38, failed: 2 });
-    pill.update({ ...base, translated: 38, failed: 2 });
-    expect(visible()).toBe(true); // a new round (after Original) shows it again
+    expect(visible()).toBe(false); // Original: the control goes away
+    pill.destroy();
+  });
+
+  it('offers the whole page on an always-translate site page that is not an article', () => {
+    const { pill, q, open, callbacks } = setup();
+    pill.offerWholePage();
+    expect(open()).toBe(true);
+    expect(q('.text').textContent).toBe('Not an article');
+    expect(q<HTMLElement>('.original').hidden).toBe(true); // nothing translated to hide yet
+    q<HTMLButtonElement>('.action').click();
+    expect(callbacks.onTranslateWholePage).toHaveBeenCalledTimes(1);
+    pill.update({ ...base, isArticle: false, found: 12, pending: 12, wholePage: true });
+    expect(q<HTMLElement>('.action').hidden).toBe(true); // gone once used
     pill.destroy();
   });
 
@@ -119,7 +141,7 @@ describe('createProgressPill', () => {
       pill.update({ ...base, found: 41, pending: 41 });
       vi.advanceTimersByTime(1);
       expect(document.querySelector(TAG_UI_HOST)).not.toBeNull();
-      expect(text()).toBe('Translating 0/41');
+      expect(text()).toBe('Translating 0 of 41');
       pill.destroy();
     });
 
@@ -127,7 +149,7 @@ describe('createProgressPill', () => {
       const { pill, text } = delayed();
       pill.update({ ...base, pending: 40 });
       pill.update({ ...base, translated: 7, fromCache: 7, pending: 33 });
-      expect(text()).toBe('Translating 7/40');
+      expect(text()).toBe('Translating 7 of 40');
       pill.destroy();
 
       const second = delayed();

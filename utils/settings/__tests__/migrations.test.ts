@@ -25,13 +25,33 @@ describe('migrateSettings', () => {
       layout: 'stacked',
       alwaysTranslateSites: ['lemonde.fr', 'elpais.com'],
       cacheMaxMb: 200,
+      // v2's new fields start at their defaults
+      neverTranslateSites: [],
+      alwaysTranslateLanguages: [],
+      siteModes: {},
+      translationStyle: 'muted',
+      translationSize: 'same',
     });
     expect(SettingsSchema.safeParse(out).success).toBe(true);
   });
 
-  it('keeps a complete current object as it is', () => {
-    const raw = fixture('v1-complete');
+  it('migrates a complete v1 object to v2 without losing a field', () => {
+    const raw = fixture('v1-complete') as Record<string, unknown>;
+    expect(migrateSettings(raw)).toEqual({ ...DEFAULT_SETTINGS, ...raw, version: 2 });
+  });
+
+  it('keeps a complete v2 object as it is, repairing its lists entry by entry', () => {
+    const raw = fixture('v2-complete');
     expect(migrateSettings(raw)).toEqual(raw);
+    const out = migrateSettings({
+      ...(raw as object),
+      neverTranslateSites: ['Jeux.LeMonde.fr.', 7],
+      alwaysTranslateLanguages: ['ja', 'Japanese', 'ja'],
+      siteModes: { 'lemonde.fr': 'translation', 'x.example': 'upside-down' },
+    });
+    expect(out.neverTranslateSites).toEqual(['jeux.lemonde.fr']);
+    expect(out.alwaysTranslateLanguages).toEqual(['ja']);
+    expect(out.siteModes).toEqual({ 'lemonde.fr': 'translation' });
   });
 
   it('replaces invalid fields one by one and keeps the valid ones', () => {

@@ -10,7 +10,7 @@ beforeEach(() => {
 
 describe('createSettingsStore', () => {
   it('starts with defaults, then holds what storage has', async () => {
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, provider: 'deepl' } });
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, provider: 'deepl' } });
     const store = createSettingsStore();
     expect(store.getState().status).toBe('loading');
     await store.ready;
@@ -45,7 +45,7 @@ describe('createSettingsStore', () => {
   it('rolls back and reports the error when a write fails', async () => {
     const store = createSettingsStore();
     await store.ready;
-    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
     expect(await store.getState().update({ provider: 'openai' })).toBe(false);
     expect(store.getState().settings.provider).toBe(DEFAULT_SETTINGS.provider);
     expect(store.getState().error).toMatch(/QUOTA_BYTES/);
@@ -84,7 +84,7 @@ describe('createSettingsStore', () => {
   });
 
   it('reports a failed first read and keeps the defaults', async () => {
-    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValueOnce(new Error('storage is gone'));
+    vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValueOnce(new Error('storage is gone'));
     const store = createSettingsStore();
     await store.ready;
     expect(store.getState().status).toBe('ready');
