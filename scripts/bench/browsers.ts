@@ -19,7 +19,12 @@ export interface PlainBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBaseline(): Promise<PlainBrowser> {
+/**
+ * `tap`: the same provider routes as the extension's browser. Playwright intercepts every request of a
+ * context once any route is set, which slows the page's own loading (a 5 MB page most): the plain
+ * browser must carry the same harness for "the page's timings with and without Duet" to compare Duet alone.
+ */
+export async function launchBaseline(tap?: ProviderTap): Promise<PlainBrowser> {
   ensureChromium();
   const dir = await mkdtemp(join(tmpdir(), 'duet-bench-base-'));
   let sink: SinkProxy | undefined;
@@ -30,6 +35,7 @@ export async function launchBaseline(): Promise<PlainBrowser> {
     viewport: VIEWPORT,
     args: [...FLAGS, ...(sink ? [`--proxy-server=${sink.proxyServer}`] : [])],
   });
+  await tap?.attach(context);
   return {
     context,
     async close() {
