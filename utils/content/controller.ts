@@ -6,6 +6,7 @@ import type { Settings } from '../settings/schema';
 import type { ExtractMode, ExtractResult } from '../extract/types';
 import { EarlyAnalysis, worthAnalysingEarly } from './early-analysis';
 import { EarlyPort } from './early-port';
+import { takeStartPage } from './early-start';
 import { afterLoad } from './late-article';
 import { pageLanguage } from './page-language';
 import { createProgressPill } from '../page-ui/progress-pill';
@@ -34,9 +35,9 @@ export class ContentController {
 
   async start(): Promise<void> {
     mark('start');
-    // First the two messages that wake the background: the settings and the translation port. Both are
-    // on their way while the page is cleaned up and analysed.
-    const starting = sendToBackground({ type: 'startPage' });
+    // The settings were asked for at document_start (early-start.ts); the translation port opens now.
+    // Both are on their way while the page is cleaned up and analysed.
+    const starting = takeStartPage();
     this.earlyPort = new EarlyPort();
     // A previous instance of Duet (before an extension update or reload) may have left its nodes behind.
     removeLeftovers(this.doc);
