@@ -6,6 +6,7 @@ import { CHROMIUM_PATH, ensureChromium, launchWithExtension, type DuetBrowser } 
 import { writeSettings } from '../e2e-kit/extension';
 import { inNetworkSandbox, startSinkProxy, type SinkProxy } from '../e2e-kit/network-sandbox';
 import type { ProviderTap } from './provider-tap';
+import { attachSlowResources } from './slow-resources';
 
 /**
  * The two browsers of a run: the baseline (same Chromium, same flags, no extension) and, per page,
@@ -36,6 +37,7 @@ export async function launchBaseline(tap?: ProviderTap): Promise<PlainBrowser> {
     args: [...FLAGS, ...(sink ? [`--proxy-server=${sink.proxyServer}`] : [])],
   });
   await tap?.attach(context);
+  await attachSlowResources(context);
   return {
     context,
     async close() {
@@ -51,6 +53,7 @@ export async function launchDuet(tap: ProviderTap, extensionDir?: string): Promi
   const browser = await launchWithExtension({ viewport: VIEWPORT, ...(extensionDir ? { extensionDir } : {}) });
   try {
     await tap.attach(browser.context);
+    await attachSlowResources(browser.context);
     await writeSettings(browser, { alwaysTranslateSites: ['127.0.0.1'], targetLanguage: 'de' });
     return browser;
   } catch (error) {
