@@ -57,16 +57,20 @@ describe('start at document_end', () => {
     expect(state.ready).toBe('interactive');
     expect(state.load).toBe(0);
     expect(s.fake.requests).toBeGreaterThan(0);
+    // What is shown is the provider's translation of an article unit.
+    const allowed = new Set([...expected.mustTranslate, ...expected.eitherWay].map((t) => pseudoTranslate(t, TARGET)));
     const first = await s.page.evaluate(() => document.querySelector('duet-translation[data-duet-state="done"]')!.textContent);
-    expect(expected.mustTranslate.map((t) => pseudoTranslate(t, TARGET))).toContain(first?.replace(/\s+/g, ' ').trim());
+    expect(allowed.has((first ?? '').replace(/\s+/g, ' ').trim()), `not an article unit's translation: "${first}"`).toBe(true);
   });
 
   it('a page that builds its article after DOMContentLoaded is translated once it has loaded', async () => {
-    s.fake.resetCounts();
-    await s.page.goto(`${s.server.origin}/issue15/late.html`, { waitUntil: 'load', timeout: SLOW_MS + 30_000 });
+    await s.page.goto(`${s.server.origin}/issue15/late.html`, { waitUntil: 'domcontentloaded' });
+    // At DOMContentLoaded the body holds no article: nothing to translate yet.
+    expect(await s.page.evaluate(() => document.querySelectorAll('duet-translation').length)).toBe(0);
+    await s.page.waitForLoadState('load', { timeout: SLOW_MS + 30_000 });
+    // Translations come from the cache (same text as the first test): what matters is that Duet found the article.
     const counts = await waitForTranslations(s.page, { scope: 'viewport', timeoutMs: 20_000 });
-    expect(counts.done).toBeGreaterThan(0);
+    expect(counts.done).toBeGreaterThan(3);
     expect(counts.error).toBe(0);
-    expect(s.fake.requests).toBeGreaterThan(0);
   });
 });
