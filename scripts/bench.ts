@@ -28,6 +28,7 @@ import { loadBaseline, loadWithExtension } from './bench/load-page';
 import { ProviderTap, repeatedTexts } from './bench/provider-tap';
 import { bytesPer1000, readRealCache } from './bench/real-cache';
 import { formatReport } from './bench/report';
+import { swHeapAfterUnits } from './bench/sw-heap';
 import { summarisePage, type BenchSummary, type CacheFigures, type PageRun } from './bench/summary';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -103,7 +104,7 @@ async function main(): Promise<number> {
   const work = await mkdtemp(join(tmpdir(), 'duet-bench-'));
   // A private copy of the build, so a rebuild during the run cannot change what is measured.
   const extensionDir = join(work, 'extension');
-  await cp(EXTENSION_DIR, extensionDir, { recursive: true });
+  await cp(args.extension ?? EXTENSION_DIR, extensionDir, { recursive: true });
   const { dir, files } = await generatePages(join(work, 'pages'), args.seed);
   const server = await startFixtureServer(dir);
   const started = Date.now();
@@ -113,11 +114,14 @@ async function main(): Promise<number> {
     const runs = new Map<PageName, PageRun[]>(args.pages.map((p) => [p, []]));
     const samples: Record<string, unknown>[] = [];
     for (let i = 0; i < args.runs; i++) {
-      const base = await launchBaseline();
+      const base = await launchBaseline(new ProviderTap(args));
       const baselines = new Map<PageName, PageRun['baseline']>();
+      const againBaselines = new Map<PageName, PageRun['baseline']>();
       try {
         await warmUp(base.context, server.origin);
         for (const page of args.pages) baselines.set(page, await loadBaseline(base.context, server.url(files[page])));
+        // A second plain load of each page: how much two loads without Duet differ (the noise).
+        for (const page of args.pages) againBaselines.set(page, await loadBaseline(base.context, server.url(files[page])));
         if (i === 0) summary.extract = await extractTimings(args, base.context, (p) => server.url(files[p]));
       } finally {
         await base.close();
@@ -125,16 +129,21 @@ async function main(): Promise<number> {
       for (const page of args.pages) {
         const measureRealCache = i === 0 && page === 'long';
         const { run, realCache } = await runPage(args, extensionDir, server.url(files[page]), page, baselines.get(page)!, measureRealCache);
+        run.baselineAgain = againBaselines.get(page);
         if (realCache !== undefined) summary.realCacheBytesPer1000 = realCache;
         runs.get(page)!.push(run);
         samples.push({ run: i + 1, page, ...run });
-        log(`run ${i + 1}/${args.runs} ${page}: first ${Math.round(run.cold.firstOnScreen ?? NaN)} ms, all ${Math.round(run.cold.allOnScreen ?? NaN)} ms, ${run.cold.requests} requests, warm first ${Math.round(run.warm.firstOnScreen ?? NaN)} ms`);
+        log(`run ${i + 1}/${args.runs} ${page}: ready ${Math.round(run.cold.pageReady ?? NaN)} (plain ${Math.round(run.baseline.pageReady ?? NaN)}), first ${Math.round(run.cold.firstOnScreen ?? NaN)} ms, overhead ${Math.round(run.cold.overheadFirst ?? NaN)} ms, all ${Math.round(run.cold.allOnScreen ?? NaN)} ms, ${run.cold.requests} requests, reload first ${Math.round(run.warm.firstOnScreen ?? NaN)} ms`);
       }
     }
     summary.pages = args.pages.map((p) => summarisePage(p, runs.get(p)!));
     summary.cache = await cacheFigures(args, extensionDir).catch((error: unknown) => {
       log(`cache figures failed: ${error instanceof Error ? error.message : String(error)}`);
       return [];
+    });
+    summary.swHeap = await swHeapAfterUnits(extensionDir, server.origin, cacheTexts(args.seed)).catch((error: unknown) => {
+      log(`service-worker heap failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
     });
     const budgets = checkBudgets(summary);
     console.log(formatReport(summary, budgets, { runs: args.runs, latency: `${args.latencyMs} ms + ${args.latencyPerCharMs} ms/char` }));

@@ -13,6 +13,8 @@ export interface BenchArgs {
   seed: number;
   /** Batches of the endless page to scroll through per cold run. */
   endlessBatches: number;
+  /** A built extension to measure instead of .output/chrome-mv3 (e.g. an older build, for a before/after table). */
+  extension?: string;
   help: boolean;
 }
 
@@ -24,7 +26,8 @@ export const USAGE = `npm run bench -- [options]
   --check           exit non-zero when a budget is missed
   --pages a,b       only these pages (${PAGE_NAMES.join(', ')})
   --seed N          page generator seed
-  --endless-batches N   endless-page batches to scroll through (default 4)`;
+  --endless-batches N   endless-page batches to scroll through (default 4)
+  --extension DIR   measure this built extension instead of .output/chrome-mv3 (before/after tables)`;
 
 function number(flag: string, value: string | undefined, min: number): number {
   const n = Number(value);
@@ -83,6 +86,10 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
         break;
       case '--endless-batches':
         args.endlessBatches = Math.floor(number(flag, value(), 1));
+        break;
+      case '--extension':
+        args.extension = value();
+        if (!args.extension) throw new Error('--extension needs a folder');
         break;
       case '--help':
       case '-h':

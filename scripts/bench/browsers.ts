@@ -6,6 +6,7 @@ import { CHROMIUM_PATH, ensureChromium, launchWithExtension, type DuetBrowser } 
 import { writeSettings } from '../e2e-kit/extension';
 import { inNetworkSandbox, startSinkProxy, type SinkProxy } from '../e2e-kit/network-sandbox';
 import type { ProviderTap } from './provider-tap';
+import { attachSlowResources } from './slow-resources';
 
 /**
  * The two browsers of a run: the baseline (same Chromium, same flags, no extension) and, per page,
@@ -19,7 +20,12 @@ export interface PlainBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBaseline(): Promise<PlainBrowser> {
+/**
+ * `tap`: the same provider routes as the extension's browser. Playwright intercepts every request of a
+ * context once any route is set, which slows the page's own loading (a 5 MB page most): the plain
+ * browser must carry the same harness for "the page's timings with and without Duet" to compare Duet alone.
+ */
+export async function launchBaseline(tap?: ProviderTap): Promise<PlainBrowser> {
   ensureChromium();
   const dir = await mkdtemp(join(tmpdir(), 'duet-bench-base-'));
   let sink: SinkProxy | undefined;
@@ -30,6 +36,8 @@ export async function launchBaseline(): Promise<PlainBrowser> {
     viewport: VIEWPORT,
     args: [...FLAGS, ...(sink ? [`--proxy-server=${sink.proxyServer}`] : [])],
   });
+  await tap?.attach(context);
+  await attachSlowResources(context);
   return {
     context,
     async close() {
@@ -45,6 +53,7 @@ export async function launchDuet(tap: ProviderTap, extensionDir?: string): Promi
   const browser = await launchWithExtension({ viewport: VIEWPORT, ...(extensionDir ? { extensionDir } : {}) });
   try {
     await tap.attach(browser.context);
+    await attachSlowResources(browser.context);
     await writeSettings(browser, { alwaysTranslateSites: ['127.0.0.1'], targetLanguage: 'de' });
     return browser;
   } catch (error) {

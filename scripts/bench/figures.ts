@@ -12,7 +12,10 @@ import { coveredTime, type Interval } from './stats';
  * - the provider's delay is the time, up to a moment, during which at least one request was
  *   waiting on the fake provider (concurrent requests count once);
  * - Duet's overhead is a time minus that delay; "from CS" also minus the time before the content
- *   script started (page loading, which Duet cannot speed up).
+ *   script started (page loading, which Duet cannot speed up);
+ * - issue 15's measure is what the reader sees: the physical limit of a first translation is the
+ *   page's own DOMContentLoaded ("page ready") plus one provider round trip, so
+ *   overhead = first visible − (page ready + provider delay), and `firstOverLimit` the ratio.
  */
 export interface UnitBox {
   id: string;
@@ -45,6 +48,27 @@ export interface LoadFigures {
   charsSent: number;
   charsOnScreen: number;
   charsSentPerCharOnScreen?: number;
+  /** The page's own DOMContentLoaded (end) and load (end) in this load, ms from navigation start. */
+  pageReady?: number;
+  pageLoad?: number;
+  /** Provider delay up to the first / last on-screen translation (concurrent requests count once). */
+  providerFirst?: number;
+  providerAll?: number;
+  /** firstOnScreen − (pageReady + providerFirst): what Duet adds to the physical limit. */
+  overheadFirst?: number;
+  /** allOnScreen − (pageReady + providerAll). */
+  overheadAll?: number;
+  /** firstOnScreen / (pageReady + providerFirst). */
+  firstOverLimit?: number;
+  /** Duet's own marks (utils/content/marks.ts), ms from navigation start. */
+  markStart?: number;
+  markRequested?: number;
+  /** The first request reaching the provider, ms from navigation start. */
+  firstRequestAt?: number;
+  /** 1 when the first provider request arrived before the page's load event ended, 0 after, undefined without requests. */
+  requestBeforeLoad?: number;
+  /** Animation frames over 50 ms during the whole load (navigation start to the end of the measurement). */
+  longFrames: number;
   /** Fewest requests the provider's limits allow for the text on screen plus one screen ahead. */
   minRequestsAhead: number;
   longestTask: number;
@@ -86,6 +110,11 @@ export function computeFigures(records: LoadRecords): LoadFigures {
   const after = probe.longTasks.filter((t) => t.start >= taskFrom - 1);
   const framesAfter = (probe.longFrames ?? []).filter((f) => f.start + f.duration > taskFrom);
   const charsOnScreen = sum(onScreen.map((u) => u.chars));
+  const ready = probe.domContentLoaded;
+  const providerFirst = providerUntil(firstOnScreen);
+  const providerAll = providerUntil(allOnScreen);
+  const limitFirst = ready === undefined || providerFirst === undefined ? undefined : ready + providerFirst;
+  const firstRequestAt = intervals.length ? Math.min(...intervals.map((i) => i.start)) : undefined;
   const charsSent = sum(requests.map((r) => r.chars));
   return {
     firstOnScreen,
@@ -98,6 +127,18 @@ export function computeFigures(records: LoadRecords): LoadFigures {
     firstAfterCs: minus(firstOnScreen, cs),
     markedAfterCs: minus(probe.firstUnitAt, cs),
     firstRequestAfterCs: minus(intervals.length ? Math.min(...intervals.map((i) => i.start)) : undefined, cs),
+    pageReady: ready,
+    pageLoad: probe.loadEnd,
+    providerFirst,
+    providerAll,
+    overheadFirst: minus(firstOnScreen, limitFirst),
+    overheadAll: minus(allOnScreen, ready === undefined || providerAll === undefined ? undefined : ready + providerAll),
+    firstOverLimit: firstOnScreen === undefined || !limitFirst ? undefined : firstOnScreen / limitFirst,
+    markStart: probe.marks?.start,
+    markRequested: probe.marks?.requested,
+    firstRequestAt,
+    requestBeforeLoad: firstRequestAt === undefined || probe.loadEnd === undefined ? undefined : firstRequestAt < probe.loadEnd ? 1 : 0,
+    longFrames: (probe.longFrames ?? []).length,
     unitsOnScreen: onScreen.length,
     unitsOnScreenDone: doneTimes.length,
     requests: requests.length,

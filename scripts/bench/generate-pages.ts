@@ -8,6 +8,8 @@ import { esc, headline, paragraph, sentence } from './news-text';
  * The benchmark's pages (issue 5), generated deterministically from a seed into a temp folder and
  * never committed:
  *   article.html — the project's copy of the seed article (e2e/fixtures/news/krone-north-korea.html);
+ *   slow.html    — the same article with a photo and an async script that take SLOW_RESOURCE_MS each
+ *                  (answered by slow-resources.ts): `load` comes long after DOMContentLoaded, as on news sites;
  *   long.html    — 150 paragraphs, about 60,000 characters;
  *   heavy.html   — over 5 MB and 50,000 elements: the article among ads, comments and related lists;
  *   endless.html — a live-ticker article that appends 10 paragraphs whenever the reader reaches its end.
@@ -15,8 +17,10 @@ import { esc, headline, paragraph, sentence } from './news-text';
 export const SEED_ARTICLE = fileURLToPath(new URL('../../e2e/fixtures/news/krone-north-korea.html', import.meta.url));
 export const DEFAULT_SEED = 20261125;
 
-export type PageName = 'article' | 'long' | 'heavy' | 'endless';
-export const PAGE_NAMES: readonly PageName[] = ['article', 'long', 'heavy', 'endless'];
+export type PageName = 'article' | 'slow' | 'long' | 'heavy' | 'endless';
+export const PAGE_NAMES: readonly PageName[] = ['article', 'slow', 'long', 'heavy', 'endless'];
+/** Path prefix of the slow page's resources (scripts/bench/slow-resources.ts answers it). */
+export const SLOW_PREFIX = '/slow/';
 
 export const LONG_PARAGRAPHS = 150;
 export const HEAVY_MIN_BYTES = 5 * 1024 * 1024;
@@ -149,6 +153,12 @@ export function endlessPage(seed: number): string {
   return shell('Live ticker', `${articleBlock(rng, headline(rng), initial)}\n${script}`);
 }
 
+/** The seed article with a photo and an async script that keep `load` waiting (neither delays DOMContentLoaded). */
+export function slowPage(seedHtml: string): string {
+  const extra = `<img src="${SLOW_PREFIX}photo.gif" alt="" width="640" height="360"><script async src="${SLOW_PREFIX}widget.js"></script>`;
+  return seedHtml.replace('</body>', `${extra}</body>`);
+}
+
 export interface GeneratedPages {
   dir: string;
   files: Record<PageName, string>;
@@ -157,9 +167,11 @@ export interface GeneratedPages {
 /** Writes the four pages into `dir` (created if missing). */
 export async function generatePages(dir: string, seed = DEFAULT_SEED): Promise<GeneratedPages> {
   await mkdir(dir, { recursive: true });
-  const files: Record<PageName, string> = { article: 'article.html', long: 'long.html', heavy: 'heavy.html', endless: 'endless.html' };
+  const files: Record<PageName, string> = { article: 'article.html', slow: 'slow.html', long: 'long.html', heavy: 'heavy.html', endless: 'endless.html' };
   // Copied as bytes (not copyFile) so the copy is writable even when the checkout is read-only.
-  await writeFile(join(dir, files.article), await readFile(SEED_ARTICLE));
+  const seedArticle = await readFile(SEED_ARTICLE);
+  await writeFile(join(dir, files.article), seedArticle);
+  await writeFile(join(dir, files.slow), slowPage(seedArticle.toString('utf8')));
   await writeFile(join(dir, files.long), longPage(seed));
   await writeFile(join(dir, files.heavy), heavyPage(seed));
   await writeFile(join(dir, files.endless), endlessPage(seed));

@@ -24,6 +24,10 @@ export interface LoadSample extends LoadFigures {
   /** Service worker: time the cache's IndexedDB open took during this load (0 when already open). */
   swIdbOpenMs?: number;
   loadEnd?: number;
+  /** overheadFirst minus one harness round trip (cold loads with requests): Duet's own share. */
+  overheadFirstNetRt?: number;
+  /** firstOnScreen / (pageReady + provider delay + harness round trip): issue 15's "≤ 1.1". */
+  firstOverRoundTrip?: number;
   /** The load's translations did not all finish in time. */
   timedOut: boolean;
   /** Requests kept for the endless-page check (texts only). */
@@ -94,8 +98,12 @@ export async function loadWithExtension(browser: DuetBrowser, tap: ProviderTap, 
     const figures = computeFigures({ probe, contentScriptStartEpoch: settingsAsked, requests, units, viewportHeight: height, limits: google.limits });
     const rt = options.harnessRoundTripMs;
     const net = figures.overheadFirstFromCs === undefined || rt === undefined || figures.requests === 0 ? figures.overheadFirstFromCs : figures.overheadFirstFromCs - rt;
+    const roundTrip = figures.requests > 0 ? (figures.providerFirst ?? 0) + (rt ?? 0) : 0;
+    const limit = figures.pageReady === undefined ? undefined : figures.pageReady + roundTrip;
     return {
       ...figures,
+      overheadFirstNetRt: figures.overheadFirst === undefined ? undefined : figures.overheadFirst - (figures.requests > 0 ? (rt ?? 0) : 0),
+      firstOverRoundTrip: figures.firstOnScreen === undefined || !limit ? undefined : figures.firstOnScreen / limit,
       heapBytes,
       loadEnd: probe.loadEnd,
       timedOut,

@@ -7,8 +7,10 @@ import type { CDPSession, Page } from 'playwright-core';
  * - long animation frames ('long-animation-frame'): rendering (style, layout, pre-paint, paint) is
  *   not part of any long task, and on a heavy page it is where a DOM change costs the most;
  * - when each translation reaches `done`, by unit id, and when the first unit was marked.
- * The DOM observer starts at DOMContentLoaded: content scripts run at document_idle, after it, and
- * observing a 5 MB page while it parses would cost the page more than the extension does.
+ * The DOM observer starts at DOMContentLoaded: the content script runs at document_end, right after it,
+ * and observing a 5 MB page while it parses would cost the page more than the extension does.
+ * Duet's own performance marks (utils/content/marks.ts: `duet:start`, `duet:requested`, …) share the
+ * page's timeline and are read with the rest.
  * Functions passed to the browser repeat attribute names (utils/dom-labels.ts) instead of importing.
  */
 export interface ProbeData {
@@ -18,8 +20,11 @@ export interface ProbeData {
   /** performance.now() when each unit's translation reached done (first time only). */
   doneAt: Record<string, number>;
   firstUnitAt?: number;
+  /** The page's own DOMContentLoaded (end of its handlers): "page ready". */
   domContentLoaded?: number;
   loadEnd?: number;
+  /** Duet's marks by step ('start', 'settings', 'analysed', 'requested', 'first-result'), page clock. */
+  marks?: Record<string, number>;
   /** performance.timeOrigin, to put Node-side timestamps on the page's clock. */
   timeOrigin: number;
 }
@@ -81,7 +86,10 @@ export function readProbe(page: Page): Promise<ProbeData> {
     type P = { longTasks: Array<{ start: number; duration: number }>; longFrames: Array<{ start: number; duration: number; renderStart: number }>; doneAt: Record<string, number>; firstUnitAt?: number };
     const probe = (window as unknown as { __benchProbe?: P }).__benchProbe ?? { longTasks: [], longFrames: [], doneAt: {} };
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const marks: Record<string, number> = {};
+    for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('duet:')) marks[m.name.slice(5)] ??= m.startTime;
     return {
+      marks,
       longTasks: [...probe.longTasks],
       longFrames: [...probe.longFrames],
       doneAt: { ...probe.doneAt },

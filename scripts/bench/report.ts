@@ -1,5 +1,4 @@
 import type { BudgetResult } from './budgets';
-import { ratio } from './stats';
 import type { BenchSummary, Medians } from './summary';
 
 /** The printed report: plain-text tables of medians, ratios against the baseline, then budgets. */
@@ -12,11 +11,7 @@ export function table(headers: string[], rows: string[][]): string {
 const ms = (v: number | undefined) => (v === undefined ? '–' : `${Math.round(v)}`);
 const int = (v: number | undefined) => (v === undefined ? '–' : `${Math.round(v)}`);
 const kb = (v: number | undefined) => (v === undefined ? '–' : (v / 1024).toFixed(1));
-const mb = (v: number | undefined) => (v === undefined ? '–' : (v / 1024 / 1024).toFixed(1));
-const x = (a: number | undefined, b: number | undefined) => {
-  const r = ratio(a, b);
-  return r === undefined ? '–' : `×${r.toFixed(2)}`;
-};
+const mb2 = (v: number | undefined) => (v === undefined ? '–' : (v / 1024 / 1024).toFixed(2));
 
 export interface ReportContext {
   runs: number;
@@ -27,47 +22,62 @@ export function formatReport(summary: BenchSummary, budgets: BudgetResult[], ctx
   const out: string[] = [];
   const pages = summary.pages;
   out.push(`Duet speed and cost benchmark — medians of ${ctx.runs} run(s); fake Google translateHtml delay ${ctx.latency}; times in ms from navigation start unless said.`);
-  out.push('\nSpeed, cold cache (fresh profile). CS = content-script start; prov = time waiting on the fake provider; RT = harness round trip per request');
+  const range = (r: [number, number] | undefined) => (r === undefined ? '' : ` (${Math.round(r[0])}–${Math.round(r[1])})`);
+  const withRange = (v: number | undefined, r: [number, number] | undefined) => ms(v) + range(r);
+  out.push('\nSpeed, cold cache (fresh profile), what the reader sees: ms from navigation start, median (min–max over runs).');
+  out.push('ready = the page\'s own DOMContentLoaded; prov = provider delay until the first translation; RT = harness round trip per request;');
+  out.push('overhead = first − (ready + prov), the time Duet adds to the physical limit; ratio = first ÷ (ready + prov + RT).');
   out.push(
     table(
-      ['page', 'CS start', 'marked−CS', 'SW fetch−marked', 'IDB open', '1st req−CS', 'first', 'all on screen', 'first−prov', 'all−prov', 'overhead first', 'same − RT', 'overhead all', 'RT', 'load ext', 'load base'],
+      ['page', 'ready base', 'ready ext', 'load base', 'load ext', 'CS start', 'requested', '1st req at provider', 'prov', 'RT', 'first visible', 'all on screen', 'overhead first', '− RT', 'overhead all', 'ratio', 'req before load'],
       pages.map((p) => [
         p.page,
-        ms(p.cold.contentScriptStart),
-        ms(p.cold.markedAfterCs),
-        ms(p.cold.swFetchAfterMarked),
-        ms(p.cold.swIdbOpenMs),
-        ms(p.cold.firstRequestAfterCs),
-        ms(p.cold.firstOnScreen),
-        ms(p.cold.allOnScreen) + (p.coldTimeouts ? ` (${p.coldTimeouts} timeout)` : ''),
-        ms(p.cold.firstMinusProvider),
-        ms(p.cold.allMinusProvider),
-        ms(p.cold.overheadFirstFromCs),
-        ms(p.cold.overheadFirstNet),
-        ms(p.cold.overheadAllFromCs),
+        ms(p.baseline.pageReady),
+        ms(p.cold.pageReady),
+        ms(p.baseline.pageLoad),
+        ms(p.cold.pageLoad),
+        ms(p.cold.markStart),
+        ms(p.cold.markRequested),
+        ms(p.cold.firstRequestAt),
+        ms(p.cold.providerFirst),
         p.cold.harnessRoundTripMs === undefined ? '–' : p.cold.harnessRoundTripMs.toFixed(1),
-        ms(p.cold.loadEnd),
-        ms(p.baseline.loadEnd),
+        withRange(p.cold.firstOnScreen, p.coldRange.firstOnScreen),
+        ms(p.cold.allOnScreen) + (p.coldTimeouts ? ` (${p.coldTimeouts} timeout)` : ''),
+        withRange(p.cold.overheadFirst, p.coldRange.overheadFirst),
+        ms(p.cold.overheadFirstNetRt),
+        ms(p.cold.overheadAll),
+        p.cold.firstOverRoundTrip === undefined ? '–' : `×${p.cold.firstOverRoundTrip.toFixed(2)}`,
+        p.cold.requestBeforeLoad === undefined ? '–' : `${Math.round(p.cold.requestBeforeLoad * 100)}%`,
       ]),
     ),
   );
-  out.push('overhead = time − provider wait − content-script start (page loading is not Duet\'s); "same − RT" also minus one harness round trip.');
-  out.push('CS start = the content script\'s first message (startPage) reaching the background: after content.js was evaluated');
-  out.push('(traced once: 20–40 ms of evaluation per load, not included). marked = first unit marked in the page;');
-  out.push('SW fetch = the background\'s provider fetch; IDB open = time the cache database took to open during the load.');
-  out.push('\nSpeed, warm cache (reload in the same profile)');
+  out.push('CS start, requested = Duet\'s own marks (duet:start, duet:requested) on the page\'s timeline; 1st req at provider = the fake provider receiving it;');
+  out.push('req before load = share of runs whose first request reached the provider before the page\'s load event ended.');
+  out.push('\nSpeed, reload (same profile: cache and page memory warm); overhead = first − ready');
   out.push(
     table(
-      ['page', 'CS start', 'marked−CS', 'first', 'first−CS', 'all on screen', 'load ext'],
+      ['page', 'ready', 'load', 'CS start', 'first visible', 'all on screen', 'overhead first'],
       pages.map((p) => [
         p.page,
-        ms(p.warm.contentScriptStart),
-        ms(p.warm.markedAfterCs),
-        ms(p.warm.firstOnScreen),
-        ms(p.warm.firstAfterCs),
+        ms(p.warm.pageReady),
+        ms(p.warm.pageLoad),
+        ms(p.warm.markStart),
+        withRange(p.warm.firstOnScreen, p.warmRange.firstOnScreen),
         ms(p.warm.allOnScreen) + (p.warmTimeouts ? ` (${p.warmTimeouts} timeout)` : ''),
-        ms(p.warm.loadEnd),
+        withRange(p.warm.overheadFirst, p.warmRange.overheadFirst),
       ]),
+    ),
+  );
+  out.push('\nThe page\'s own timings with and without Duet, paired by run: cold Duet load − plain load, median (min … max);');
+  out.push('noise = the largest gap between two plain loads of the same page in one run.');
+  out.push(
+    table(
+      ['page', 'ready base', 'ready Δ', 'ready noise', 'load base', 'load Δ', 'load noise'],
+      pages.map((p) => {
+        const i = p.impact;
+        const d = (s: typeof i.readyDelta) => `${ms(s.median)} (${ms(s.min)} … ${ms(s.max)})`;
+        return [p.page, withRange(p.baseline.pageReady, p.baselineRange.pageReady), d(i.readyDelta), ms(i.readyNoise), withRange(p.baseline.pageLoad, p.baselineRange.pageLoad), d(i.loadDelta), ms(i.loadNoise)];
+      }),
     ),
   );
   out.push('\nCost (cold load, until the provider is quiet; before any scrolling)');
@@ -88,36 +98,38 @@ export function formatReport(summary: BenchSummary, budgets: BudgetResult[], ctx
       ]),
     ),
   );
-  out.push('\nMain thread and memory (cold with extension vs baseline without; "after start" = tasks from the content-script start, baseline from DOMContentLoaded;');
-  out.push('frames = long animation frames, which include rendering: long tasks do not)');
+  out.push('\nMain thread and memory (cold with extension vs plain without). Long tasks and long animation frames (> 50 ms; frames include rendering,');
+  out.push('long tasks do not): for the whole load, and "after start" = from the content-script start (plain: from DOMContentLoaded).');
+  out.push('heap = the page\'s JS heap after GC (its isolate holds the page and the content script); CS share = ext − base.');
   out.push(
     table(
-      ['page', 'longest ext', 'longest base', 'long total ext', 'long total base', 'ratio', 'longest after start ext', 'base', 'total after start ext', 'base', 'frames >50 after start ext', 'base', 'longest frame ext', 'base', 'heap MB ext', 'heap MB base', 'ratio'],
+      ['page', 'long tasks ms ext', 'base', 'after start ext', 'base', 'frames >50 ext', 'base', 'after start ext', 'base', 'longest frame ext', 'base', 'heap MB ext', 'base', 'CS share MB'],
       pages.map((p) => {
         const e: Medians = p.cold;
         const b: Medians = p.baseline;
         return [
           p.page,
-          ms(e.longestTask),
-          ms(b.longestTask),
           ms(e.longTaskTotal),
           ms(b.longTaskTotal),
-          x(e.longTaskTotal, b.longTaskTotal),
-          ms(e.longestTaskAfterStart),
-          ms(b.longestTaskAfterStart),
           ms(e.longTaskTotalAfterStart),
           ms(b.longTaskTotalAfterStart),
+          int(e.longFrames),
+          int(b.longFrames),
           int(e.longFramesAfterStart),
           int(b.longFramesAfterStart),
           ms(e.longestFrameAfterStart),
           ms(b.longestFrameAfterStart),
-          mb(e.heapBytes),
-          mb(b.heapBytes),
-          x(e.heapBytes, b.heapBytes),
+          mb2(e.heapBytes),
+          mb2(b.heapBytes),
+          e.heapBytes === undefined || b.heapBytes === undefined ? '–' : mb2(e.heapBytes - b.heapBytes),
         ];
       }),
     ),
   );
+  if (summary.swHeap) {
+    const h = summary.swHeap;
+    out.push(`service worker JS heap after GC: ${mb2(h.before)} MB at start, ${mb2(h.after)} MB after ${h.units} units went through the translate port into the cache (memory tier included)`);
+  }
   for (const p of pages) {
     if (!p.endless) continue;
     const e = p.endless;

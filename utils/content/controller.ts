@@ -5,6 +5,9 @@ import { sendToBackground } from '../messaging/send';
 import type { Settings } from '../settings/schema';
 import type { ExtractMode, ExtractResult } from '../extract/types';
 import { EarlyAnalysis, worthAnalysingEarly } from './early-analysis';
+import { EarlyPort } from './early-port';
+import { takeStartPage } from './early-start';
+import { afterLoad } from './late-article';
 import { pageLanguage } from './page-language';
 import { guessPageLanguage } from './guess-page-language';
 import { createProgressPill } from '../page-ui/progress-pill';
@@ -15,6 +18,7 @@ import { decideForPage, modeForSite } from '../settings/site-rules';
 import type { TranslatingMode } from '../settings/schema';
 import { PLACEHOLDER_DELAY_MS, TranslationSession } from './session';
 import { mark, showMarks } from './marks';
+import { PortClient } from './port-client';
 import { resolveTarget } from './resolve-target';
 import { showBudgetNotice } from '../page-ui/budget-notice';
 import { budgetFor, pageBudget } from './send-budget';
@@ -31,18 +35,25 @@ export class ContentController {
   private lastStatus: TabStatus | undefined;
   /** What the background remembers of this page; offered to the first session only (it may be stale later). */
   private remembered: StartPageResponse['remembered'];
+  /** The port opened at start, for the first session (early-port.ts). */
+  private earlyPort: EarlyPort | undefined;
+  private cancelLateLook: (() => void) | undefined;
 
   constructor(private readonly doc: Document) {}
 
   async start(): Promise<void> {
     mark('start');
+    // The settings were asked for at document_start (early-start.ts); the translation port opens now.
+    // Both are on their way while the page is cleaned up and analysed.
+    const starting = takeStartPage();
+    this.earlyPort = new EarlyPort();
     // A previous instance of Duet (before an extension update or reload) may have left its nodes behind.
     removeLeftovers(this.doc);
     applyTheme(this.doc, null);
-    const starting = sendToBackground({ type: 'startPage' });
     const early = worthAnalysingEarly(this.doc, browser.i18n.getUILanguage()) ? new EarlyAnalysis(this.doc) : undefined;
     const start = await starting.catch((error: unknown) => {
       early?.take(); // stop watching the page
+      this.closeEarlyPort();
       throw error;
     });
     this.settings = start.settings;
@@ -58,9 +69,13 @@ export class ContentController {
     const sameLanguage = language === this.target();
     const analysed = early?.take();
     if (decision.auto && !sameLanguage) this.translate(undefined, decision.mode, true, analysed);
+    if (decision.auto && !sameLanguage && this.session && !this.session.status().isArticle) this.lookAgainAfterLoad();
+    this.closeEarlyPort(); // not taken: this page is not translated now; a later session connects its own
   }
 
   stop(): void {
+    this.closeEarlyPort();
+    this.cancelLateLook?.();
     browser.runtime.onMessage.removeListener(this.onMessage);
     pageBudget.clear();
     this.session?.destroy();
@@ -146,6 +161,26 @@ export class ContentController {
     this.pill = undefined;
   }
 
+  /**
+   * Duet starts when the document is parsed (document_end), before the page's scripts have run their
+   * load-time work; a page that renders its article from script may not show one yet. Such a page is
+   * analysed once more when it has loaded, which is no later than the old document_idle start.
+   */
+  private lookAgainAfterLoad(): void {
+    this.cancelLateLook = afterLoad(this.doc, () => {
+      this.cancelLateLook = undefined;
+      const session = this.session;
+      // The reader may have chosen something meanwhile (popup, shortcut): then it is theirs.
+      if (!session || session.getMode() !== 'original' || session.status().isArticle) return;
+      this.translate('article', this.siteMode(), true);
+    });
+  }
+
+  private closeEarlyPort(): void {
+    this.earlyPort?.close();
+    this.earlyPort = undefined;
+  }
+
   private analyseOnly(): void {
     this.session = this.newSession();
     this.session.analyse('article');
@@ -157,12 +192,16 @@ export class ContentController {
     const r = this.remembered;
     this.remembered = undefined;
     const remembered = r && r.provider === this.settings.provider && r.from === from && r.to === to ? r.translations : undefined;
+    const early = this.earlyPort;
+    this.earlyPort = undefined;
     return new TranslationSession(this.doc, {
       from,
       to,
       layout: this.settings.layout,
       onStatus: (status) => this.onStatus(status),
       ...(remembered ? { remembered } : {}),
+      // The port opened at start, already connected; a session made later opens its own.
+      ...(early ? { connect: (onResponse, onLost) => early.take(onResponse, onLost) ?? new PortClient(onResponse, onLost) } : {}),
     });
   }
 

@@ -26,6 +26,14 @@ export class PortClient {
     if (ids.length && this.port) this.post({ type: 'cancel', ids });
   }
 
+  /**
+   * Opens the port now, before there is anything to send: connecting wakes a sleeping service worker
+   * (which opens the cache as it starts, utils/background/setup.ts), so the first batch does not wait for it.
+   */
+  open(): void {
+    this.connect();
+  }
+
   disconnect(): void {
     this.port?.disconnect();
     this.port = undefined;

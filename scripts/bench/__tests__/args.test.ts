@@ -5,7 +5,7 @@ import { parseArgs, parseLatency } from '../args';
 describe('bench arguments', () => {
   it('defaults: 5 runs, 150 ms + 0.05 ms a character, all pages, no check', () => {
     const a = parseArgs([]);
-    expect(a).toMatchObject({ runs: 5, latencyMs: 150, latencyPerCharMs: 0.05, check: false, pages: ['article', 'long', 'heavy', 'endless'] });
+    expect(a).toMatchObject({ runs: 5, latencyMs: 150, latencyPerCharMs: 0.05, check: false, pages: ['article', 'slow', 'long', 'heavy', 'endless'] });
     expect(a.json).toBeUndefined();
   });
   it('reads every option, with or without "="', () => {

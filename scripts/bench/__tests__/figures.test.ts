@@ -83,4 +83,18 @@ describe('computeFigures', () => {
     expect(base.longestTaskAfterStart).toBe(60);
     expect(base.firstOnScreen).toBeUndefined();
   });
+
+  it('issue 15: overhead against the physical limit, page ready + provider delay, from navigation start', () => {
+    const f = computeFigures(records({ probe: { ...records().probe, loadEnd: 300, marks: { start: 180, requested: 215 } } }));
+    // DOMContentLoaded at 100; first translation at 400 after 180 ms of provider delay.
+    expect(f).toMatchObject({ pageReady: 100, pageLoad: 300, providerFirst: 180, overheadFirst: 120, markStart: 180, markRequested: 215, firstRequestAt: 220 });
+    expect(f.firstOverLimit).toBeCloseTo(400 / 280);
+    // The first request (220) reached the provider before the page's load ended (300).
+    expect(f.requestBeforeLoad).toBe(1);
+    expect(computeFigures(records({ probe: { ...records().probe, loadEnd: 210 } })).requestBeforeLoad).toBe(0);
+    expect(f.longFrames).toBe(3);
+    // A reload without requests: its overhead is first − ready.
+    const warm = computeFigures(records({ requests: [] }));
+    expect(warm.overheadFirst).toBe(300);
+  });
 });
