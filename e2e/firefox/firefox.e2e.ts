@@ -14,7 +14,7 @@
  *     with zero requests to the provider.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefoxWithExtension, probePage, type DuetFirefox } from '../../scripts/e2e-kit/firefox-browser';
+import { firefoxChrome, launchFirefoxWithExtension, probePage, type DuetFirefox, type FirefoxChrome } from '../../scripts/e2e-kit/firefox-browser';
 import {
   openExtensionPage,
   readContentReadableStorage,
@@ -36,10 +36,13 @@ const expected = loadExpectation('krone-north-korea');
 const allowed = new Set([...expected.mustTranslate, ...expected.eitherWay]);
 const TARGET = 'de';
 const SECRET = 'lt-key-e2e-must-not-leak-0123456789';
+const IDLE_MS = 2_000;
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 describe('Duet in Firefox (firefox-esr, WebDriver BiDi)', () => {
   let ff: DuetFirefox;
   let ext: ExtensionPage;
+  let ui: FirefoxChrome;
   let lt: FakeLibreTranslate;
   let server: FixtureServer;
   let pageUrl: string;
@@ -51,8 +54,11 @@ describe('Duet in Firefox (firefox-esr, WebDriver BiDi)', () => {
   beforeAll(async () => {
     [lt, server] = await Promise.all([startFakeLibreTranslate(), startFixtureServer()]);
     const launchStart = Date.now();
-    ff = await launchFirefoxWithExtension();
+    // The event page is suspended after 2 s idle (Firefox's default is 30 s), so the steps below
+    // also prove Duet wakes it up again: ports, messages and the IndexedDB cache after a restart.
+    ff = await launchFirefoxWithExtension({ backgroundIdleMs: IDLE_MS });
     recordMetric('firefox: launch + temporary add-on install', Date.now() - launchStart, 'ms');
+    ui = await firefoxChrome(ff);
     ext = await openExtensionPage(ff, 'options.html');
     probe = probePage(ff.page) as unknown as Page;
     pageUrl = server.url(expected.page);
@@ -118,9 +124,14 @@ describe('Duet in Firefox (firefox-esr, WebDriver BiDi)', () => {
       };
     })`);
     expect(vault).toContain(SECRET);
+    // A content script's indexedDB is the page's (Firefox hands it the page window's factory): the
+    // vault is not there.
+    await ff.page.goto(pageUrl);
+    const pageDatabases = await ff.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    expect(pageDatabases).not.toContain('duet-provider-config');
   });
 
-  it('translates the article when asked (Alt+A / context menu), each paragraph beside its original', async () => {
+  it('Alt+A translates the article, each paragraph beside its original', async () => {
     await ff.page.bringToFront();
     await ff.page.goto(pageUrl);
     const status = await waitForContentScriptFirefox(ext, pageUrl);
@@ -130,12 +141,12 @@ describe('Duet in Firefox (firefox-esr, WebDriver BiDi)', () => {
     expect(await tagOriginals(probe, expected.mustTranslate)).toBe(expected.mustTranslate.length);
 
     const askedAt = Date.now();
-    await sendToTabFirefox(ext, pageUrl, { type: 'toggle' });
+    expect(await ui.pressShortcut('Alt+A')).toBe('alt+A');
     await ff.page.waitForSelector('duet-translation[data-duet-state="done"]', { timeout: 30_000 });
-    recordMetric('firefox: toggle → first translated paragraph', Date.now() - askedAt, 'ms');
+    recordMetric('firefox: Alt+A → first translated paragraph', Date.now() - askedAt, 'ms');
     await scrollThrough(probe);
     const counts = await waitForTranslations(probe, { scope: 'all', timeoutMs: 30_000 });
-    recordMetric('firefox: toggle → every unit translated (scrolled through)', Date.now() - askedAt, 'ms');
+    recordMetric('firefox: Alt+A → every unit translated (scrolled through)', Date.now() - askedAt, 'ms');
     expect(counts.error).toBe(0);
 
     const units = await probeUnits(probe, expected.mustTranslate);
@@ -155,7 +166,7 @@ describe('Duet in Firefox (firefox-esr, WebDriver BiDi)', () => {
     recordMetric('firefox: provider requests (cold)', lt.requests, 'requests');
   });
 
-  it('Translation only hides the originals; Original restores the body exactly; no new requests', async () => {
+  it('Translation only hides the originals; the context menu\'s "Translate this page" goes back to Original, restoring the body exactly', async () => {
     const requestsBefore = lt.requests;
     await sendToTabFirefox(ext, pageUrl, { type: 'setMode', mode: 'translation' });
     await new Promise((ok) => setTimeout(ok, 200));
@@ -164,7 +175,8 @@ describe('Duet in Firefox (firefox-esr, WebDriver BiDi)', () => {
       expect(unit.visible, `original still visible: "${unit.text}"`).toBe(false);
       expect(unit.translation?.visible, `translation not visible: "${unit.text}"`).toBe(true);
     }
-    await sendToTabFirefox(ext, pageUrl, { type: 'setMode', mode: 'original' });
+    await ff.page.bringToFront();
+    await ui.contextMenu(ff.page, 300, 300, 'Translate this page');
     await ff.page.waitForFunction(() => !document.querySelector('duet-translation, duet-pair, [data-duet-unit]'), { timeout: 5_000 }).catch(() => {});
     const after = (await pageMetrics(probe)).bodyHtml;
     expect(after === bodyBefore, 'body.innerHTML after Original differs from before translation').toBe(true);
@@ -190,6 +202,10 @@ describe('Duet in Firefox (firefox-esr, WebDriver BiDi)', () => {
     })`);
     expect(cached, 'translations stored in the background\'s IndexedDB').toBeGreaterThan(0);
     lt.resetCounts();
+    // Idle until Firefox suspends the event page: the reload must wake it, and its memory is gone.
+    const idleDeadline = Date.now() + IDLE_MS * 10;
+    while ((await ui.backgroundState()) !== 'stopped' && Date.now() < idleDeadline) await sleep(200);
+    expect(await ui.backgroundState(), 'event page suspended after idling').toBe('stopped');
     await ff.page.bringToFront();
     const loadStart = Date.now();
     await ff.page.reload();
@@ -206,5 +222,6 @@ describe('Duet in Firefox (firefox-esr, WebDriver BiDi)', () => {
     await new Promise((ok) => setTimeout(ok, 500)); // a late request would still be a cache failure
     expect(lt.requests, 'provider requests on a warm reload').toBe(0);
     recordMetric('firefox: warm reload provider requests', lt.requests, 'requests');
+    expect(await ui.backgroundState(), 'the page woke the event page').toBe('running');
   });
 });

@@ -52,6 +52,8 @@ export function geckoId(dir: string = FIREFOX_EXTENSION_DIR): string {
 
 export interface FirefoxLaunchOptions {
   headless?: boolean;
+  /** Firefox suspends an idle event page after this many ms (Firefox's default: 30 s). */
+  backgroundIdleMs?: number;
   viewport?: { width: number; height: number };
   extensionDir?: string;
 }
@@ -68,8 +70,9 @@ export interface DuetFirefox {
 }
 
 /** Prefs that keep a test Firefox quiet and off the network (the netns or the sink catch the rest). */
-function quietPrefs(uuidMap: Record<string, string>, sink: SinkProxy | undefined): Record<string, unknown> {
+function quietPrefs(uuidMap: Record<string, string>, sink: SinkProxy | undefined, idleMs: number | undefined): Record<string, unknown> {
   const prefs: Record<string, unknown> = {
+    ...(idleMs !== undefined ? { 'extensions.background.idle.timeout': idleMs } : {}),
     'extensions.webextensions.uuids': JSON.stringify(uuidMap),
     'browser.shell.checkDefaultBrowser': false,
     'datareporting.policy.dataSubmissionEnabled': false,
@@ -119,7 +122,7 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
       headless: options.headless ?? true,
       userDataDir,
       defaultViewport: viewport,
-      extraPrefsFirefox: quietPrefs({ [id]: uuid }, sink),
+      extraPrefsFirefox: quietPrefs({ [id]: uuid }, sink, options.backgroundIdleMs),
       // Lets BiDi open the add-on's own pages (moz-extension://…), where the tests talk to it the way
       // the popup and options page do; without it Firefox refuses navigations to privileged URLs.
       args: ['--remote-allow-system-access'],
@@ -151,5 +154,72 @@ export function probePage(page: Page): ProbePage {
   return {
     evaluate: ((fn: (arg?: unknown) => unknown, arg?: unknown) => page.evaluate(fn as never, arg as never)) as ProbePage['evaluate'],
     waitForTimeout: (ms) => new Promise((ok) => setTimeout(ok, ms)),
+  };
+}
+
+/**
+ * Firefox's own UI, reached through BiDi's chrome scope (`--remote-allow-system-access`): what a
+ * reader does with the keyboard and the context menu, and the event page's state, which no
+ * WebExtension API shows. Test-only; Duet itself never needs any of this.
+ */
+export interface FirefoxChrome {
+  /** 'running' | 'stopped' (suspended) | … as Firefox's extension machinery reports it. */
+  backgroundState(): Promise<string>;
+  /** Fires the add-on's keyboard shortcut ('Alt+A'): the <key> Firefox made for it, as pressing the keys does. */
+  pressShortcut(shortcut: string): Promise<string>;
+  /** Right-clicks the page at (x, y) and picks the context-menu item labelled `label`. */
+  contextMenu(page: Page, x: number, y: number, label: string): Promise<void>;
+}
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+
+export async function firefoxChrome(ff: DuetFirefox): Promise<FirefoxChrome> {
+  const connection = (ff.browser as unknown as { connection: BidiConnection }).connection;
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: Array<{ context: string; url: string }> };
+  const win = tree.contexts.find((c) => c.url.startsWith('chrome://browser/'));
+  if (!win) throw new Error(`no browser window among chrome contexts: ${tree.contexts.map((c) => c.url).join(', ')}`);
+  const run = async (expression: string): Promise<string> => {
+    const answer = (await connection.send('script.evaluate', { expression, target: { context: win.context }, awaitPromise: true })).result as {
+      type: string;
+      result?: { value?: unknown };
+      exceptionDetails?: { text?: string };
+    };
+    if (answer.type !== 'success') throw new Error(`chrome-scope script failed: ${answer.exceptionDetails?.text ?? JSON.stringify(answer)}`);
+    return String(answer.result?.value);
+  };
+  const id = JSON.stringify(ff.addonId);
+  return {
+    backgroundState: () => run(`String(WebExtensionPolicy.getByID(${id})?.extension?.backgroundState)`),
+    pressShortcut: (shortcut) =>
+      run(`(() => {
+        // Firefox keeps an add-on's shortcuts in <keyset id="ext-keyset-id-WIDGETID">, one <key> each.
+        const widget = ${id}.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
+        const keys = [...document.querySelectorAll('keyset[id="ext-keyset-id-' + widget + '"] key')];
+        const parts = ${JSON.stringify(shortcut)}.split('+');
+        const letter = parts.pop().toUpperCase();
+        const modifiers = parts.map((m) => m.toLowerCase()).sort().join(',');
+        const key = keys.find((k) => (k.getAttribute('key') || '').toUpperCase() === letter && (k.getAttribute('modifiers') || '').split(',').sort().join(',') === modifiers);
+        if (!key) throw new Error('no <key> for ' + ${JSON.stringify(shortcut)} + ' among ' + keys.map((k) => k.getAttribute('modifiers') + '+' + k.getAttribute('key')).join(', '));
+        key.doCommand();
+        return key.getAttribute('modifiers') + '+' + key.getAttribute('key');
+      })()`),
+    async contextMenu(page, x, y, label) {
+      await page.mouse.click(x, y, { button: 'right' });
+      const deadline = Date.now() + 5_000;
+      for (;;) {
+        const result = await run(`(() => {
+          const menu = document.getElementById('contentAreaContextMenu');
+          const item = [...menu.querySelectorAll('menuitem')].find((i) => !i.hidden && i.getAttribute('label') === ${JSON.stringify(label)});
+          if (menu.state !== 'open' || !item) return 'waiting (' + menu.state + ')';
+          menu.activateItem(item);
+          return 'clicked';
+        })()`);
+        if (result === 'clicked') return;
+        if (Date.now() > deadline) throw new Error(`context-menu item "${label}" not found: ${result}`);
+        await new Promise((ok) => setTimeout(ok, 100));
+      }
+    },
   };
 }
