@@ -224,4 +224,20 @@ describe('Duet in Firefox (firefox-esr, WebDriver BiDi)', () => {
     recordMetric('firefox: warm reload provider requests', lt.requests, 'requests');
     expect(await ui.backgroundState(), 'the page woke the event page').toBe('running');
   });
+
+  it('after the event page was suspended, the open page still reaches it: "whole page" translates more blocks', async () => {
+    const idleDeadline = Date.now() + IDLE_MS * 10;
+    while ((await ui.backgroundState()) !== 'stopped' && Date.now() < idleDeadline) await sleep(200);
+    expect(await ui.backgroundState(), 'event page suspended after idling').toBe('stopped');
+    lt.resetCounts();
+    const before = await waitForTranslations(probe, { scope: 'all', timeoutMs: 5_000 });
+    await sendToTabFirefox(ext, pageUrl, { type: 'translateWholePage' });
+    await scrollThrough(probe);
+    const after = await waitForTranslations(probe, { scope: 'all', timeoutMs: 20_000 });
+    console.log(`[e2e] whole page after suspension: ${JSON.stringify(before)} → ${JSON.stringify(after)}, ${lt.requests} requests`);
+    expect(after.error).toBe(0);
+    expect(after.done).toBeGreaterThan(before.done);
+    expect(lt.requests, 'the new blocks were asked for through the woken background').toBeGreaterThan(0);
+    expect(await ui.backgroundState()).toBe('running');
+  });
 });
