@@ -11,7 +11,9 @@
  *  3. a page the reader asks to translate (what Alt+A and the context menu send) is translated
  *     paragraph by paragraph; Translation only and back; Original restores the body exactly;
  *  4. an always-translate site is translated as it loads, from the background's IndexedDB cache,
- *     with zero requests to the provider.
+ *     with zero requests to the provider, after Firefox suspended the event page;
+ *  5. an open page still reaches a suspended-and-woken background; a paragraph the page adds later
+ *     is translated.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firefoxChrome, launchFirefoxWithExtension, probePage, type DuetFirefox, type FirefoxChrome } from '../../scripts/e2e-kit/firefox-browser';
@@ -239,5 +241,30 @@ describe('Duet in Firefox (firefox-esr, WebDriver BiDi)', () => {
     expect(after.done).toBeGreaterThan(before.done);
     expect(lt.requests, 'the new blocks were asked for through the woken background').toBeGreaterThan(0);
     expect(await ui.backgroundState()).toBe('running');
+  });
+
+  it('a paragraph the page adds to the article later is translated when it comes into view', async () => {
+    lt.resetCounts();
+    const text = 'Officials said on Tuesday that the talks would resume next week in the capital.';
+    // The page's own script adds a paragraph after the article's last one (pages are alive).
+    await ff.page.evaluate((added) => {
+      const units = [...document.querySelectorAll('p[data-duet-unit]')];
+      const last = units[units.length - 1]!;
+      const p = document.createElement('p');
+      p.textContent = added;
+      (last.closest('duet-pair') ?? last).after(p);
+      p.scrollIntoView();
+    }, text);
+    const translation = await ff.page.waitForFunction(
+      (added) => {
+        const p = [...document.querySelectorAll('p[data-duet-unit]')].find((el) => el.firstChild?.nodeValue === added);
+        const t = p && document.querySelector(`duet-translation[data-duet-for="${p.getAttribute('data-duet-unit')}"][data-duet-state="done"]`);
+        return t ? t.textContent : null;
+      },
+      { timeout: 20_000 },
+      text,
+    );
+    expect(((await translation.jsonValue()) ?? '').trim()).toBe(pseudoTranslate(text, TARGET));
+    expect(lt.log.flatMap((r) => r.texts)).toEqual([text]);
   });
 });
