@@ -1,8 +1,9 @@
 /**
  * `npm run test:e2e` (after `wxt build`): end-to-end tests in Debian Chromium with the built extension.
  *
- * 1. Makes sure Chromium is installed (apt-get as root, else a message saying how), and Apertium APy
- *    for e2e/apertium.e2e.ts (scripts/ensure-apertium.ts) when that file is part of the run.
+ * 1. Makes sure Chromium is installed (apt-get as root, else a message saying how), firefox-esr and
+ *    the Firefox build for e2e/firefox/ (scripts/e2e-kit/firefox-browser.ts), and Apertium APy
+ *    for e2e/apertium.e2e.ts (scripts/ensure-apertium.ts), each when its files are part of the run.
  * 2. Re-runs itself inside a loopback-only network namespace when it can (`unshare -n`, root);
  *    otherwise each browser gets `--proxy-server` to a local 502 sink (scripts/e2e-kit/chromium.ts).
  * 3. Runs vitest with scripts/vitest.e2e.config.ts; extra arguments go to vitest (e.g. a file filter).
@@ -11,6 +12,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium, ensureExtensionBuilt } from './e2e-kit/chromium';
 import { inNetworkSandbox, reexecInNetworkSandbox } from './e2e-kit/network-sandbox';
+import { ensureFirefox, ensureFirefoxBuild } from './e2e-kit/firefox-browser';
 import { ensureApertium } from './ensure-apertium';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,6 +23,10 @@ async function main(): Promise<number> {
     ensureChromium((line) => console.log(`[e2e] ${line}`));
     ensureExtensionBuilt();
     const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+    if (filters.length === 0 || filters.some((f) => f.includes('firefox'))) {
+      ensureFirefox((line) => console.log(`[e2e] ${line}`));
+      ensureFirefoxBuild();
+    }
     if (filters.length === 0 || filters.some((f) => f.includes('apertium'))) {
       try {
         ensureApertium((line) => console.log(`[e2e] ${line}`));

@@ -1,4 +1,5 @@
 import { providers as registry } from '@/utils/translate/providers';
+import { isProviderOffered } from '@/utils/translate/providers/offered';
 import type { ConfigField, ProviderId } from '@/utils/translate/types';
 
 /**
@@ -29,7 +30,7 @@ type RegistryView = Partial<Record<ProviderId, { label?: string; configFields?: 
 export function providerFormInfo(
   source: RegistryView = registry,
 ): ProviderFormInfo[] {
-  return (Object.keys(FALLBACK_LABELS) as ProviderId[]).map((id) => {
+  return (Object.keys(FALLBACK_LABELS) as ProviderId[]).filter((id) => isProviderOffered(id)).map((id) => {
     const entry = source[id];
     return {
       id,

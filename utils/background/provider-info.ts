@@ -1,5 +1,6 @@
 import type { ProviderInfo } from '../messaging/protocol';
 import { providers } from '../translate/providers';
+import { isProviderOffered } from '../translate/providers/offered';
 import { loadProviderConfig } from '../translate/provider-config';
 import type { ProviderId } from '../translate/types';
 
@@ -9,7 +10,7 @@ const LIST_TIMEOUT_MS = 3000;
 /** What the popup and options page show about each provider: usable or why not, and its languages. */
 export async function describeProviders(): Promise<ProviderInfo[]> {
   return Promise.all(
-    (Object.keys(providers) as ProviderId[]).map(async (id) => {
+    (Object.keys(providers) as ProviderId[]).filter((id) => isProviderOffered(id)).map(async (id) => {
       const translator = providers[id];
       const config = await loadProviderConfig(id);
       const reason = translator.checkUsable?.(config);

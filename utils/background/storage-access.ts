@@ -1,10 +1,17 @@
+import { browser } from 'wxt/browser';
+import { PROVIDER_CONFIG_KEY } from '../translate/provider-config';
+import { takeFromStorageLocal } from '../translate/provider-config-vault';
+
 /**
  * Keep `storage.local` (settings and provider keys) away from content scripts.
  * Chrome lets an extension restrict a storage area to trusted contexts (its service worker and pages);
  * Duet's content scripts get settings pushed by the background instead, never keys.
- * Older Chromes and Firefox only support this for `storage.session`: feature-detect, log, go on.
+ * Older Chromes only support this for `storage.session`: feature-detect, log, go on.
+ * Firefox always exposes storage.local to content scripts (Mozilla bug 1724754), so there keys are
+ * kept out of it altogether: see keepKeysOutOfStorageLocal.
  */
 export async function restrictStorageToTrustedContexts(): Promise<boolean> {
+  if (import.meta.env.FIREFOX) return keepKeysOutOfStorageLocal();
   const local = (globalThis as { chrome?: { storage?: { local?: { setAccessLevel?: (o: object) => Promise<void> } } } })
     .chrome?.storage?.local;
   if (!local?.setAccessLevel) {
@@ -18,4 +25,20 @@ export async function restrictStorageToTrustedContexts(): Promise<boolean> {
     console.warn('[duet] could not restrict storage.local to trusted contexts', error);
     return false;
   }
+}
+
+/**
+ * Firefox: provider settings live in the extension-only IndexedDB vault. Whatever still puts them in
+ * storage.local (an older build, a script) is moved into the vault at start and as soon as it appears.
+ */
+function keepKeysOutOfStorageLocal(): boolean {
+  const move = () =>
+    takeFromStorageLocal(browser.storage.local, PROVIDER_CONFIG_KEY).catch((error: unknown) =>
+      console.error('[duet] could not move provider settings out of storage.local', error),
+    );
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[PROVIDER_CONFIG_KEY]?.newValue !== undefined) void move();
+  });
+  void move();
+  return true;
 }

@@ -1,13 +1,15 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { ProviderIdSchema } from '../settings/schema';
+import { bumpRevision, PROVIDER_CONFIG_REVISION_KEY, takeFromStorageLocal, vaultChoice, writeVault } from './provider-config-vault';
 import type { ProviderConfig, ProviderId } from './types';
 
 /**
  * Provider settings (API keys, server URLs, model names) in storage.local under `providerConfig`,
  * shaped `{ [providerId]: { [field]: string } }`. Kept apart from the reader's settings because they
  * hold secrets: only the background and the options page (trusted contexts) read them; content
- * scripts never receive them.
+ * scripts never receive them. Firefox lets content scripts read storage.local, so there they live in
+ * the extension-only IndexedDB vault instead (provider-config-vault.ts).
  */
 export const PROVIDER_CONFIG_KEY = 'providerConfig';
 
@@ -16,7 +18,13 @@ export const ProviderConfigSchema = z.record(z.string().check(z.minLength(1), z.
 
 const StoredConfigSchema = z.record(z.string(), z.unknown());
 
+const inVault = (): boolean => vaultChoice.inUse;
+
 async function readAll(): Promise<Record<string, unknown>> {
+  if (inVault()) {
+    const parsed = StoredConfigSchema.safeParse(await takeFromStorageLocal(browser.storage.local, PROVIDER_CONFIG_KEY));
+    return parsed.success ? parsed.data : {};
+  }
   const stored = (await browser.storage.local.get(PROVIDER_CONFIG_KEY))[PROVIDER_CONFIG_KEY];
   const parsed = StoredConfigSchema.safeParse(stored);
   return parsed.success ? parsed.data : {};
@@ -38,6 +46,11 @@ export async function saveProviderConfig(id: ProviderId, config: ProviderConfig)
   }
   const valid = ProviderConfigSchema.parse(cleaned);
   const all = await readAll();
+  if (inVault()) {
+    await writeVault({ ...all, [id]: valid });
+    await bumpRevision(browser.storage.local);
+    return;
+  }
   await browser.storage.local.set({ [PROVIDER_CONFIG_KEY]: { ...all, [id]: valid } });
 }
 
@@ -48,7 +61,7 @@ export async function saveProviderConfig(id: ProviderId, config: ProviderConfig)
 export function createProviderConfigSource(): (id: ProviderId) => Promise<ProviderConfig> {
   const loaded = new Map<ProviderId, Promise<ProviderConfig>>();
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && PROVIDER_CONFIG_KEY in changes) loaded.clear();
+    if (area === 'local' && (PROVIDER_CONFIG_KEY in changes || PROVIDER_CONFIG_REVISION_KEY in changes)) loaded.clear();
   });
   return (id) => {
     let config = loaded.get(id);
