@@ -321,19 +321,20 @@ export class TranslationSession {
     for (const effect of queue) if ('id' in effect) last.set(effect.id, effect);
     const placeholders: Unit[] = [];
     const shown: ShownTranslation[] = [];
+    const errors: [UnitRecord, string][] = [];
+    const removed: string[] = [];
     for (const effect of last.values()) {
       const r = this.book.get(effect.id);
-      if (effect.type === 'unrender' || !r) {
-        this.renderer.remove(effect.id);
-        continue;
-      }
-      if (effect.type === 'placeholder' && r.rendered === 'placeholder') placeholders.push(unitOf(r));
+      if (effect.type === 'unrender' || !r) removed.push(effect.id);
+      else if (effect.type === 'placeholder' && r.rendered === 'placeholder') placeholders.push(unitOf(r));
       else if (effect.type === 'show' && r.rendered === 'translation') shown.push({ unit: unitOf(r), text: effect.text, lang: this.options.to });
-      else if (effect.type === 'show-error' && r.rendered === 'error') this.renderer.showError(unitOf(r), effect.message, () => this.retry([r.id]));
+      else if (effect.type === 'show-error' && r.rendered === 'error') errors.push([r, effect.message]);
     }
-    // One call per kind: the renderer reads every new original's style before writing anything.
-    if (placeholders.length) this.renderer.showLoading(placeholders);
-    if (shown.length) this.renderer.showTranslations(shown);
+    // One write for the frame: the renderer reads every new original's style first, so no write of
+    // ours forces the page to recalculate styles inside this task (on a 60,000-element page that is a long task).
+    if (placeholders.length || shown.length) this.renderer.showBatch(placeholders, shown);
+    for (const [r, message] of errors) this.renderer.showError(unitOf(r), message, () => this.retry([r.id]));
+    for (const id of removed) this.renderer.remove(id);
   }
 
   // ── the port ──────────────────────────────────────────────────────────────

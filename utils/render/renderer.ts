@@ -39,6 +39,8 @@ export interface Renderer {
   showTranslation(unit: Unit, text: string, opts?: { lang?: string; dir?: 'ltr' | 'rtl' }): void;
   /** Many translations in one DOM write (results that arrived within one frame). */
   showTranslations(items: readonly ShownTranslation[]): void;
+  /** Placeholders and translations of one frame in one DOM write: every new original's style is read before anything is written. */
+  showBatch(loading: readonly Unit[], shown: readonly ShownTranslation[]): void;
   showError(unit: Unit, message: string, onRetry: () => void): void;
   has(unitId: string): boolean;
   /** Takes one unit's translation out of the page and forgets it (the page removed the unit). */
@@ -296,6 +298,16 @@ export function createRenderer(doc: Document, options: RendererOptions): Rendere
 
     showTranslation(unit, text, opts) {
       update([{ unit }], (slot) => writeTranslation(slot, text, opts));
+    },
+
+    showBatch(loading, shown) {
+      const items: (ShownTranslation | { unit: Unit; text?: undefined })[] = [...loading.map((unit) => ({ unit })), ...shown];
+      update(items, (slot, item) => {
+        if (item.text === undefined) {
+          fillTranslation(slot.translation, '');
+          setState(slot, 'loading');
+        } else writeTranslation(slot, item.text, { ...(item.lang ? { lang: item.lang } : {}), ...('dir' in item && item.dir ? { dir: item.dir } : {}) });
+      });
     },
 
     showTranslations(items) {
