@@ -40,6 +40,11 @@ export const SettingsSchema = z.object({
   alwaysTranslateSites: z.array(z.string().check(z.minLength(1))).check(z.maxLength(10_000)),
   /** Cache size cap in megabytes. */
   cacheMaxMb: z.int().check(z.minimum(1), z.maximum(2048)),
+  /**
+   * When the chosen keyless service fails, use the next one that needs no key or setup
+   * (utils/translate/fallback-chain.ts). Absent (settings saved before it existed) means on; false pins the service.
+   */
+  fallbackChain: z.optional(z.boolean()),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -52,4 +57,5 @@ export const DEFAULT_SETTINGS: Settings = {
   layout: 'auto',
   alwaysTranslateSites: [],
   cacheMaxMb: 50,
+  fallbackChain: true,
 };

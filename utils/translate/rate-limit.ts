@@ -6,6 +6,10 @@ import { abortedError } from './retry';
  * tokens (so the first screen's requests can start together, while a long run is still paced), and a
  * provider-wide pause after a 429 so all callers back off together instead of each discovering the
  * limit alone.
+ *
+ * Fair between tabs: every waiter belongs to a lane (a tab); free slots go round-robin over the lanes
+ * that wait, urgent lanes (the active tab) first, so a tab that queued thirty requests delays a newly
+ * opened tab by at most one request per slot instead of thirty.
  * Uses the global setTimeout/Date.now at call time, so vi.useFakeTimers drives it.
  */
 export interface LimiterLimits {
@@ -13,23 +17,41 @@ export interface LimiterLimits {
   concurrency: number;
 }
 
+export interface LimiterOptions {
+  /** Lanes served before the others (the active tab); default: none. */
+  isUrgent?: (lane: string) => boolean;
+}
+
+export interface AcquireOptions {
+  /** Who asks (a tab); waiters without a lane share one. */
+  lane?: string;
+}
+
 interface Waiter {
+  lane: string;
   resolve: (release: () => void) => void;
   reject: (error: unknown) => void;
   signal: AbortSignal;
   onAbort: () => void;
 }
 
+const DEFAULT_LANE = '';
+
 export class RequestLimiter {
   private active = 0;
-  private readonly waiting: Waiter[] = [];
+  /** Waiters by lane; the Map's order is the round-robin order (a served lane goes to the back). */
+  private readonly lanes = new Map<string, Waiter[]>();
+  private waitingCount = 0;
   /** Start tokens available at `refilledAt`; one is spent per start. */
   private tokens: number;
   private refilledAt = Date.now();
   private pausedUntil = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly limits: LimiterLimits) {
+  constructor(
+    private readonly limits: LimiterLimits,
+    private readonly options: LimiterOptions = {},
+  ) {
     this.tokens = this.burst;
   }
 
@@ -52,34 +74,68 @@ export class RequestLimiter {
   }
 
   get queued(): number {
-    return this.waiting.length;
+    return this.waitingCount;
+  }
+
+  /** Ms until a paused limiter starts again (0 when not paused). */
+  pausedFor(): number {
+    return Math.max(0, this.pausedUntil - Date.now());
   }
 
   /** Resolves with a release function once a request may start; rejects with 'aborted' if `signal` aborts first. */
-  acquire(signal: AbortSignal): Promise<() => void> {
+  acquire(signal: AbortSignal, options: AcquireOptions = {}): Promise<() => void> {
     if (signal.aborted) return Promise.reject(abortedError(signal.reason));
+    const lane = options.lane ?? DEFAULT_LANE;
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
+        lane,
         resolve,
         reject,
         signal,
         onAbort: () => {
-          const index = this.waiting.indexOf(waiter);
-          if (index >= 0) this.waiting.splice(index, 1);
+          const queue = this.lanes.get(lane);
+          const index = queue ? queue.indexOf(waiter) : -1;
+          if (queue && index >= 0) {
+            queue.splice(index, 1);
+            this.waitingCount -= 1;
+            if (queue.length === 0) this.lanes.delete(lane);
+          }
           reject(abortedError(signal.reason));
         },
       };
       signal.addEventListener('abort', waiter.onAbort, { once: true });
-      this.waiting.push(waiter);
+      const queue = this.lanes.get(lane);
+      if (queue) queue.push(waiter);
+      else this.lanes.set(lane, [waiter]);
+      this.waitingCount += 1;
       this.pump();
     });
+  }
+
+  /** The next waiter: the first urgent lane in round-robin order, else the first lane; its lane moves to the back. */
+  private next(): Waiter | undefined {
+    let chosen: string | undefined;
+    for (const lane of this.lanes.keys()) {
+      if (chosen === undefined) chosen = lane;
+      if (this.options.isUrgent?.(lane)) {
+        chosen = lane;
+        break;
+      }
+    }
+    if (chosen === undefined) return undefined;
+    const queue = this.lanes.get(chosen)!;
+    const waiter = queue.shift()!;
+    this.lanes.delete(chosen);
+    if (queue.length > 0) this.lanes.set(chosen, queue); // to the back of the rotation
+    this.waitingCount -= 1;
+    return waiter;
   }
 
   /** True when `n` more requests could start at once, now: nothing waiting, slots and start tokens free. */
   canStartNow(n: number): boolean {
     const now = Date.now();
     this.refill(now);
-    return now >= this.pausedUntil && this.waiting.length === 0 && this.active + n <= this.burst && this.tokens >= n;
+    return now >= this.pausedUntil && this.waitingCount === 0 && this.active + n <= this.burst && this.tokens >= n;
   }
 
   /** Holds back every start for `ms` (e.g. after a 429 with Retry-After). */
@@ -87,8 +143,14 @@ export class RequestLimiter {
     this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
   }
 
+  /** Ends a pause now (the reader pressed Retry: they would rather try than wait). */
+  resume(): void {
+    this.pausedUntil = 0;
+    this.pump();
+  }
+
   private pump(): void {
-    while (this.waiting.length > 0 && this.active < Math.max(1, this.limits.concurrency)) {
+    while (this.waitingCount > 0 && this.active < Math.max(1, this.limits.concurrency)) {
       const now = Date.now();
       this.refill(now);
       if (now < this.pausedUntil) {
@@ -99,7 +161,7 @@ export class RequestLimiter {
         this.schedule(Math.ceil((1 - this.tokens) / this.rate));
         return;
       }
-      const waiter = this.waiting.shift()!;
+      const waiter = this.next()!;
       waiter.signal.removeEventListener('abort', waiter.onAbort);
       this.active += 1;
       this.tokens -= 1;
