@@ -5,6 +5,7 @@ import type { PortResponse, RememberedTranslation, TabStatus } from '../messagin
 import { createRenderer } from '../render';
 import { createViewportScheduler } from '../schedule/viewport';
 import { watchMutations } from '../schedule/mutations';
+import { FailureBoard, PAGE_FAILURE_NOTE } from './failure-board';
 import { PieceAssembler } from './long-text';
 import { PortClient } from './port-client';
 import { mark } from './marks';
@@ -54,6 +55,7 @@ export class TranslationSession {
   private readonly idOf = new WeakMap<Element, string>();
   private readonly received = new Map<string, Received>();
   private readonly failed = new Map<string, string>();
+  private readonly failures = new FailureBoard(() => this.retryFailed());
   private readonly requested = new Set<string>();
   private nextId = 0;
   private mode: DisplayMode = 'original';
@@ -129,6 +131,7 @@ export class TranslationSession {
   }
 
   retryFailed(): void {
+    this.failures.retrying();
     const ids = [...this.failed.keys()];
     this.retry(ids);
   }
@@ -136,8 +139,12 @@ export class TranslationSession {
   status(): TabStatus {
     let fromCache = 0;
     let translated = 0;
+    let sameLanguage = 0;
     for (const r of this.received.values()) {
-      if (r.sameLanguage) continue;
+      if (r.sameLanguage) {
+        sameLanguage++;
+        continue;
+      }
       translated++;
       if (r.cached) fromCache++;
     }
@@ -154,12 +161,15 @@ export class TranslationSession {
       failed: this.failed.size,
       pending,
       ...(detectedLanguage ? { detectedLanguage } : {}),
+      ...(sameLanguage ? { sameLanguage } : {}),
+      ...this.failures.status(),
     };
   }
 
   /** Stops everything and puts the page back as it was. */
   destroy(): void {
     this.deactivate();
+    this.failures.destroy();
     this.port.disconnect();
     this.renderer.destroy(); // restores the page exactly
   }
@@ -172,7 +182,7 @@ export class TranslationSession {
       if (unit && !r.sameLanguage && !this.renderer.has(id)) missed.push([unit, r.text]);
     }
     this.showTranslations(missed);
-    for (const [id, message] of this.failed) if (!this.renderer.has(id)) this.showError(id, message);
+    for (const [id, message] of this.failed) if (!this.renderer.has(id)) this.showError(id, message, message !== PAGE_FAILURE_NOTE);
     this.scheduler = createViewportScheduler({ onNeeded: (units) => this.request(units, false) });
     this.scheduler.observe([...this.units.values()].filter((u) => !this.received.has(u.id) && !this.failed.has(u.id)));
     // No debounce: one MutationObserver callback already holds a task's changes (appended paragraphs
@@ -265,6 +275,7 @@ export class TranslationSession {
   private onResponse(response: PortResponse): void {
     if (response.type === 'translated') {
       mark('first-result');
+      this.failures.translated(response.notice);
       const shown: [Unit, string][] = [];
       for (const piece of response.results) {
         const r = this.pieces.collect(piece);
@@ -282,12 +293,13 @@ export class TranslationSession {
       }
       this.showTranslations(shown);
     } else {
+      const shown = this.failures.failed(response.error); // page-wide failures: one message, one Retry
       for (const id of new Set(response.ids.map((wireId) => this.pieces.unitOf(wireId)))) {
         if (!this.requested.has(id)) continue;
         this.pieces.forget(id);
         this.awaitingPlaceholder.delete(id);
-        this.failed.set(id, response.error.message);
-        if (this.mode !== 'original') this.showError(id, response.error.message);
+        this.failed.set(id, shown.text);
+        if (this.mode !== 'original') this.showError(id, shown.text, shown.retry);
       }
       console.warn(`[duet] ${response.ids.length} paragraph(s) failed: ${response.error.message}`);
     }
@@ -306,10 +318,10 @@ export class TranslationSession {
     for (const [unit, text] of shown) this.renderer.showTranslation(unit, text, { lang: this.options.to });
   }
 
-  private showError(id: string, message: string): void {
+  private showError(id: string, message: string, retry = true): void {
     const unit = this.units.get(id);
     if (!unit) return;
-    this.renderer.showError(unit, message, () => this.retry([id]));
+    this.renderer.showError(unit, message, retry ? () => this.retry([id]) : undefined);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { TabStatus } from '../messaging/protocol';
+import { isSameLanguagePage, problemText, sameLanguageText } from './status-line';
 
 /** What the progress pill shows for a status: pure, so every wording is tested without a DOM. */
 export interface PillView {
@@ -22,7 +23,17 @@ export function pillView(status: TabStatus): PillView | null {
       complete: false,
     };
   }
+  // A failure of the service for the whole page: said once, with one Retry where retrying can help.
+  if (status.problem && failed > 0 && pending === 0) {
+    const problem = status.problem;
+    const label = problem.retryAt !== undefined ? 'Retry now' : 'Retry';
+    return { text: problemText(problem), ...(problem.retryable ? { action: { kind: 'retry-failed' as const, label } } : {}), complete: false };
+  }
+  if (isSameLanguagePage(status)) {
+    return { text: sameLanguageText(status), complete: true };
+  }
   const failedNote = failed > 0 ? ` · ${failed} failed` : '';
+  const noticeNote = status.notice ? ` · ${status.notice}` : '';
   if (pending > 0) {
     return { text: `Translating ${translated}/${found}${failedNote}`, progress: (translated + failed) / found, complete: false };
   }
@@ -30,5 +41,5 @@ export function pillView(status: TabStatus): PillView | null {
     return { text: `Translated ${translated}${failedNote}`, action: { kind: 'retry-failed', label: 'Retry failed' }, complete: false };
   }
   // Units further down are only asked for as the reader scrolls: say how far it got, then get out of the way.
-  return { text: translated < found ? `Translated ${translated}/${found}` : `Translated ${translated}`, complete: true };
+  return { text: (translated < found ? `Translated ${translated}/${found}` : `Translated ${translated}`) + noticeNote, complete: true };
 }

@@ -2,6 +2,7 @@ import { CLASS_OWN, TAG_UI_HOST } from '../dom-labels';
 import type { TabStatus } from '../messaging/protocol';
 import { PILL_CSS } from './pill-styles';
 import { pillView, type PillView } from './pill-view';
+import { onTrustedClick } from './trusted-click';
 
 export interface ProgressPillCallbacks {
   onRetryFailed(): void;
@@ -103,7 +104,7 @@ export function createProgressPill(doc: Document, callbacks: ProgressPillCallbac
     b.type = 'button';
     b.className = className;
     b.textContent = label;
-    b.addEventListener('click', onClick);
+    onTrustedClick(b, onClick);
     return b;
   }
 

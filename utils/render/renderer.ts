@@ -9,6 +9,7 @@ import {
 } from '../dom-labels';
 import type { Unit } from '../extract/types';
 import type { DisplayMode } from '../settings/schema';
+import { clickTrust } from '../page-ui/trusted-click';
 import { directionOf } from './lang';
 import { applyLook, readLook, type Look } from './placement';
 import { injectStyles, type PageStyles } from './stylesheet';
@@ -34,7 +35,8 @@ export interface Renderer {
   /** One unit, or a batch (preferred: the batch's styles are read before anything is written). */
   showLoading(unit: Unit | readonly Unit[]): void;
   showTranslation(unit: Unit, text: string, opts?: { lang?: string; dir?: 'ltr' | 'rtl' }): void;
-  showError(unit: Unit, message: string, onRetry: () => void): void;
+  /** Without `onRetry` no Retry button (retrying cannot help, or the page shows one Retry for all). */
+  showError(unit: Unit, message: string, onRetry?: () => void): void;
   has(unitId: string): boolean;
   /** Takes one unit's translation out of the page and forgets it (the page removed the unit). */
   remove(unitId: string): void;
@@ -232,18 +234,21 @@ export function createRenderer(doc: Document, options: RendererOptions): Rendere
 
     showError(unit, message, onRetry) {
       update([unit], (slot) => {
-        const retry = doc.createElement('button');
-        retry.type = 'button';
-        retry.className = CLASS_RETRY;
-        retry.textContent = 'Retry';
-        retry.addEventListener('click', (event) => {
-          // The original may sit in a link or a form: the click is ours alone.
-          event.preventDefault();
-          event.stopPropagation();
-          onRetry();
-        });
         slot.translation.textContent = message;
-        slot.translation.append(retry);
+        if (onRetry) {
+          const retry = doc.createElement('button');
+          retry.type = 'button';
+          retry.className = CLASS_RETRY;
+          retry.textContent = 'Retry';
+          retry.addEventListener('click', (event) => {
+            // The original may sit in a link or a form: the click is ours alone.
+            event.preventDefault();
+            event.stopPropagation();
+            // Only the reader's own clicks: a page script's retry loop would hammer a failing service.
+            if (clickTrust.isTrusted(event)) onRetry();
+          });
+          slot.translation.append(retry);
+        }
         setState(slot, 'error');
       });
     },
