@@ -7,9 +7,10 @@ import { ProgressSummary } from '@/components/ProgressSummary';
 import { ProviderSelect } from '@/components/ProviderSelect';
 import { useSettings } from '@/components/SettingsContext';
 import { useProviders } from '@/components/useProviders';
-import { uiLanguage } from '@/utils/settings/languages';
+import { resolveTargetLanguage } from '@/utils/settings/languages';
 import { getActiveTab, isClosedPage, siteOf, type ActiveTab } from './active-tab';
 import { useTabStatus } from './useTabStatus';
+import { StatusNotice } from './StatusNotice';
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -37,7 +38,7 @@ export function App({ pollMs = 500 }: { pollMs?: number }) {
   const [openError, setOpenError] = useState<string | null>(null);
 
   const site = siteOf(tab?.url);
-  const target = settings.targetLanguage || uiLanguage();
+  const target = resolveTargetLanguage(settings.targetLanguage);
 
   const openOptions = () => {
     browser.runtime.openOptionsPage().then(
@@ -68,6 +69,7 @@ export function App({ pollMs = 500 }: { pollMs?: number }) {
         <section aria-label="This page">
           <ModeSwitch value={status?.mode ?? null} disabled={!status} onChange={(mode) => void command({ type: 'setMode', mode })} />
           {status && <ProgressSummary status={status} />}
+          {status && <StatusNotice status={status} />}
           <div className="duet-actions">
             {status && status.failed > 0 && (
               <button type="button" onClick={() => void command({ type: 'retryFailed' })}>
