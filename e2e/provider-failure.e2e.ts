@@ -66,7 +66,9 @@ describe('provider failures', () => {
   it('Retry-After: 3600, then healed: one Retry translates every paragraph within 20 s', async () => {
     s.fake.failAll(429, { headers: { 'retry-after': '3600' } });
     const started = Date.now();
-    await openAndTranslate();
+    await s.page.goto(s.server.url(loadExpectation('es-navalcruz-sequia').page)); // nothing of it cached yet
+    await waitForContentScript(s.browser, s.page);
+    await setMode(s.browser, s.page, 'bilingual');
     await waitForTranslations(s.page, { scope: 'viewport', timeoutMs: 30_000 });
     recordMetric('Retry-After 3600: time until the page says so', Date.now() - started, 'ms');
     const status = await sendToTab(s.browser, s.page, { type: 'getStatus' });

@@ -7,9 +7,10 @@ import { abortedError } from './retry';
  * provider-wide pause after a 429 so all callers back off together instead of each discovering the
  * limit alone.
  *
- * Fair between tabs: every waiter belongs to a lane (a tab); free slots go round-robin over the lanes
- * that wait, urgent lanes (the active tab) first, so a tab that queued thirty requests delays a newly
- * opened tab by at most one request per slot instead of thirty.
+ * Fair between tabs: every waiter belongs to a lane (a tab); a free slot goes to an urgent lane (the
+ * active tab) first, then to the waiting lane that started the fewest requests lately (`FAIR_WINDOW_MS`),
+ * ties round-robin. A tab that queued thirty requests therefore waits behind a newly opened tab's first
+ * screen instead of the new tab waiting behind all thirty.
  * Uses the global setTimeout/Date.now at call time, so vi.useFakeTimers drives it.
  */
 export interface LimiterLimits {
@@ -36,12 +37,16 @@ interface Waiter {
 }
 
 const DEFAULT_LANE = '';
+/** How far back a lane's starts count against it. */
+export const FAIR_WINDOW_MS = 10_000;
 
 export class RequestLimiter {
   private active = 0;
   /** Waiters by lane; the Map's order is the round-robin order (a served lane goes to the back). */
   private readonly lanes = new Map<string, Waiter[]>();
   private waitingCount = 0;
+  /** Start times per lane within FAIR_WINDOW_MS (oldest first). */
+  private readonly starts = new Map<string, number[]>();
   /** Start tokens available at `refilledAt`; one is spent per start. */
   private tokens: number;
   private refilledAt = Date.now();
@@ -112,17 +117,29 @@ export class RequestLimiter {
     });
   }
 
-  /** The next waiter: the first urgent lane in round-robin order, else the first lane; its lane moves to the back. */
-  private next(): Waiter | undefined {
+  private recentStarts(lane: string, now: number): number {
+    const times = this.starts.get(lane);
+    if (!times) return 0;
+    while (times.length > 0 && now - times[0]! > FAIR_WINDOW_MS) times.shift();
+    if (times.length === 0) this.starts.delete(lane);
+    return times.length;
+  }
+
+  /** The next waiter: urgent lanes first, then the lane served least lately, ties in round-robin order; its lane moves to the back. */
+  private next(now: number): Waiter | undefined {
     let chosen: string | undefined;
+    let best = Infinity;
     for (const lane of this.lanes.keys()) {
-      if (chosen === undefined) chosen = lane;
-      if (this.options.isUrgent?.(lane)) {
+      const score = (this.options.isUrgent?.(lane) ? -1e9 : 0) + this.recentStarts(lane, now);
+      if (score < best) {
+        best = score;
         chosen = lane;
-        break;
       }
     }
     if (chosen === undefined) return undefined;
+    const times = this.starts.get(chosen);
+    if (times) times.push(now);
+    else this.starts.set(chosen, [now]);
     const queue = this.lanes.get(chosen)!;
     const waiter = queue.shift()!;
     this.lanes.delete(chosen);
@@ -161,7 +178,7 @@ export class RequestLimiter {
         this.schedule(Math.ceil((1 - this.tokens) / this.rate));
         return;
       }
-      const waiter = this.next()!;
+      const waiter = this.next(now)!;
       waiter.signal.removeEventListener('abort', waiter.onAbort);
       this.active += 1;
       this.tokens -= 1;

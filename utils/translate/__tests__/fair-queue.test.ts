@@ -9,7 +9,7 @@ afterEach(() => vi.useRealTimers());
 const live = () => new AbortController().signal;
 
 describe('fair queue (lanes = tabs)', () => {
-  it('serves waiting tabs round-robin: a light tab waits for one of the heavy tab\'s requests, not all of them', async () => {
+  it("serves the tab served least lately first: a new tab's first request goes before the heavy tab's backlog", async () => {
     const limiter = new RequestLimiter({ requestsPerSecond: 1000, concurrency: 1 });
     const order: string[] = [];
     const take = async (lane: string, name: string) => {
@@ -20,7 +20,7 @@ describe('fair queue (lanes = tabs)', () => {
     const all = [...Array.from({ length: 10 }, (_, i) => take('tab-A', `A${i}`)), take('tab-B', 'B0'), take('tab-C', 'C0'), take('tab-B', 'B1')];
     await vi.advanceTimersByTimeAsync(5_000);
     await Promise.all(all);
-    expect(order.slice(0, 6)).toEqual(['A0', 'A1', 'B0', 'C0', 'A2', 'B1']);
+    expect(order.slice(0, 6)).toEqual(['A0', 'B0', 'C0', 'A1', 'B1', 'A2']);
     expect(order).toHaveLength(13);
   });
 
