@@ -28,7 +28,10 @@ describe('fair queue across tabs', () => {
   beforeAll(async () => {
     // Ten different long pages (different seeds: no text in common, so nothing is shared or cached).
     dir = await mkdtemp(join(tmpdir(), 'duet-fair-'));
-    for (let i = 0; i <= 2 * LIGHT_TABS; i++) await writeFile(join(dir, `long-${i}.html`), longPage(1000 + i));
+    for (let i = 1; i <= 2 * LIGHT_TABS; i++) await writeFile(join(dir, `long-${i}.html`), longPage(1000 + i));
+    // The heavy tab: three long reads in one page (450 paragraphs, ~180,000 characters, ~40 requests).
+    const bodies = [0, 100, 200].map((seed) => /<body>([\s\S]*)<\/body>/.exec(longPage(seed))![1]!);
+    await writeFile(join(dir, 'long-0.html'), longPage(0).replace(/<body>[\s\S]*<\/body>/, () => `<body>${bodies.join('\n')}</body>`));
     pages = await startFixtureServer(dir);
     s = await startSession({ settings: { targetLanguage: 'de' } });
   });
@@ -68,7 +71,7 @@ describe('fair queue across tabs', () => {
     await waitForContentScript(s.browser, heavy);
     await setMode(s.browser, heavy, 'bilingual');
     s.fake.resetCounts();
-    await scrollThrough(heavy, 30); // asks for the whole page: a full queue
+    await scrollThrough(heavy, 20); // asks for the whole page: a full queue
     const heavyRequests = s.fake.requests;
     const withHeavy = await lightTabs(1);
 
@@ -77,7 +80,7 @@ describe('fair queue across tabs', () => {
     recordMetric('fair queue: nine light tabs alone, first screen, slowest', Math.max(...alone), 'ms');
     recordMetric('fair queue: nine light tabs + heavy tab, first screen, median', median(withHeavy), 'ms');
     recordMetric('fair queue: nine light tabs + heavy tab, first screen, slowest', Math.max(...withHeavy), 'ms');
-    // First come, first served would put the heavy tab's whole backlog (~14 requests, ~4 s) before them.
+    // First come, first served puts the heavy tab's whole backlog (~40 requests, ~10 s) before them.
     expect(Math.max(...withHeavy)).toBeLessThan(Math.max(...alone) + 1_500);
   });
 });
