@@ -57,5 +57,4 @@ export const DEFAULT_SETTINGS: Settings = {
   layout: 'auto',
   alwaysTranslateSites: [],
   cacheMaxMb: 50,
-  fallbackChain: true,
 };
