@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, type DuetBrowser } from '../../scripts/e2e-kit/chromium';
 import { writeSettings } from '../../scripts/e2e-kit/extension';
 import { FakeGoogle } from '../../scripts/e2e-kit/fake-google';
+import { FakeMicrosoft } from '../../scripts/e2e-kit/fake-microsoft';
 import { startFixtureServer, type FixtureServer } from '../../scripts/e2e-kit/fixture-server';
 import type { Settings } from '../../utils/settings/schema';
 
@@ -11,6 +12,8 @@ import type { Settings } from '../../utils/settings/schema';
 export interface E2ESession {
   browser: DuetBrowser;
   fake: FakeGoogle;
+  /** Microsoft's keyless endpoint, the fallback chain's second step. */
+  microsoft: FakeMicrosoft;
   server: FixtureServer;
   page: Page;
   close(): Promise<void>;
@@ -26,12 +29,15 @@ export async function startSession({
     browser = await launchWithExtension({ viewport });
     const fake = new FakeGoogle();
     await fake.attach(browser.context);
+    const microsoft = new FakeMicrosoft();
+    await microsoft.attach(browser.context);
     await writeSettings(browser, settings);
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     const opened = browser;
     return {
       browser: opened,
       fake,
+      microsoft,
       server,
       page,
       async close() {

@@ -7,7 +7,7 @@ import { t } from '@/utils/i18n/t';
 import { sendToBackground } from '@/utils/messaging/send';
 import { loadProviderConfig, saveProviderConfig } from '@/utils/translate/provider-config';
 import type { ProviderConfig } from '@/utils/translate/types';
-import { originPatterns, validateConfig, type FieldErrors } from './config-validation';
+import { forOptionsPage, originPatterns, validateConfig, type FieldErrors } from './config-validation';
 import type { ProviderFormInfo } from './provider-registry';
 
 function describe(error: unknown): string {
@@ -97,6 +97,7 @@ export function ProviderConfigForm({ provider, onSaved }: { provider: ProviderFo
     } catch (e) {
       setTest({ state: 'done', result: { ok: false, error: { kind: 'internal', message: describe(e), retryable: false } } });
     }
+    onSaved(); // the list shows what the test found ("not working: …" or "ready")
   };
 
   return (
@@ -151,7 +152,7 @@ function TestResult({ result }: { result: TestConnectionResult }) {
   if (!result.ok) {
     return (
       <p className="duet-error" role="alert" data-test-result="failed">
-        Test failed: {result.error.message}
+        Test failed: {forOptionsPage(result.error.message)}
       </p>
     );
   }

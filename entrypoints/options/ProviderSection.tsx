@@ -3,15 +3,29 @@ import { ErrorNote } from '@/components/ErrorNote';
 import { useSettings } from '@/components/SettingsContext';
 import { useProviders } from '@/components/useProviders';
 import { t } from '@/utils/i18n/t';
+import type { ProviderInfo } from '@/utils/messaging/protocol';
 import type { ProviderId } from '@/utils/translate/types';
+import { forOptionsPage } from './config-validation';
 import { ProviderConfigForm } from './ProviderConfigForm';
 import { providerFormInfo } from './provider-registry';
 
-/** Which service translates, and each service's settings. Any service can be set up; only usable ones can be used. */
+/** What the list says about a service: the truth the background knows (a failed test or translation wins). */
+export function providerState(state: ProviderInfo | undefined): { text: string; kind: 'ready' | 'failing' | 'setup' | 'unknown' } {
+  if (!state) return { text: '', kind: 'unknown' };
+  if (!state.usable) return { text: forOptionsPage(state.reason ?? 'needs setting up'), kind: 'setup' };
+  if (state.failing) return { text: `not working: ${forOptionsPage(state.failing)}`, kind: 'failing' };
+  return { text: 'ready', kind: 'ready' };
+}
+
+/**
+ * Which service translates (one click on a usable one), whether Duet may fall back to another keyless
+ * service when it fails, and each service's settings.
+ */
 export function ProviderSection() {
   const infos = useMemo(() => providerFormInfo(), []);
   const { providers, error, reload } = useProviders();
   const inUse = useSettings((s) => s.settings.provider);
+  const fallback = useSettings((s) => s.settings.fallbackChain !== false);
   const ready = useSettings((s) => s.status === 'ready');
   const update = useSettings((s) => s.update);
   const [editing, setEditing] = useState<ProviderId>(inUse);
@@ -26,7 +40,6 @@ export function ProviderSection() {
   }, [ready, inUse]);
 
   const info = infos.find((p) => p.id === editing) ?? infos[0]!;
-  const live = providers.find((p) => p.id === editing);
   const labelOf = (id: ProviderId) => providers.find((p) => p.id === id)?.label ?? infos.find((p) => p.id === id)?.label ?? id;
 
   return (
@@ -36,35 +49,44 @@ export function ProviderSection() {
         {t('provider_in_use')} <strong data-in-use={inUse}>{labelOf(inUse)}</strong>
       </p>
       <ErrorNote message={error} />
-      <div className="duet-field">
-        <label htmlFor="duet-provider-edit">{t('provider_set_up')}</label>
-        <select id="duet-provider-edit" value={editing} onChange={(e) => setEditing(e.currentTarget.value as ProviderId)}>
-          {infos.map((p) => {
-            const state = providers.find((x) => x.id === p.id);
-            const suffix = !state ? '' : state.usable ? ` — ${t('provider_ready')}` : ` — ${state.reason ?? t('provider_needs_setup')}`;
-            return (
-              <option key={p.id} value={p.id}>
+      <fieldset className="duet-provider-list">
+        <legend>Translate with</legend>
+        {infos.map((p) => {
+          const live = providers.find((x) => x.id === p.id);
+          const state = providerState(live);
+          return (
+            <div key={p.id} className="duet-provider-row" data-provider={p.id} data-state={state.kind}>
+              <label>
+                <input
+                  type="radio"
+                  name="duet-provider"
+                  value={p.id}
+                  checked={inUse === p.id}
+                  disabled={!live?.usable}
+                  onChange={() => {
+                    setEditing(p.id);
+                    void update({ provider: p.id });
+                  }}
+                />{' '}
                 {labelOf(p.id)}
-                {suffix}
-              </option>
-            );
-          })}
-        </select>
-      </div>
+              </label>
+              {state.text && <span className={state.kind === 'ready' ? 'duet-provider-state' : 'duet-provider-state duet-warning'}> — {state.text}</span>}{' '}
+              {editing !== p.id && (p.configFields?.length ?? 0) > 0 && (
+                <button type="button" className="duet-link" onClick={() => setEditing(p.id)} aria-label={`Set up ${labelOf(p.id)}`}>
+                  Set up
+                </button>
+              )}
+            </div>
+          );
+        })}
+      </fieldset>
+      <label className="duet-field duet-checkbox">
+        <input type="checkbox" checked={fallback} onChange={(e) => void update({ fallbackChain: e.currentTarget.checked })} /> When Google or
+        Microsoft fails, use the next service that needs no key (Google, Microsoft, then Chrome's on-device translator where it has the
+        language). Never a service with a key or a server you set up. Off: only the service in use.
+      </label>
+      <h3>Settings of {labelOf(info.id)}</h3>
       <ProviderConfigForm key={info.id} provider={{ ...info, label: labelOf(info.id) }} onSaved={reload} />
-      {editing !== inUse && (
-        <div className="duet-actions">
-          <button
-            type="button"
-            className="duet-primary"
-            disabled={!live?.usable}
-            onClick={() => void update({ provider: editing })}
-          >
-            {t('provider_use', { provider: labelOf(editing) })}
-          </button>
-          {live && !live.usable && <span className="duet-warning">{live.reason ?? t('provider_not_usable')}</span>}
-        </div>
-      )}
     </section>
   );
 }

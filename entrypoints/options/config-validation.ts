@@ -43,3 +43,13 @@ export function originPatterns(fields: readonly ConfigField[], values: Record<st
   }
   return [...patterns];
 }
+
+/**
+ * Providers' messages are written for a page being translated ("Add it in Duet's options."); on the
+ * options page itself that advice points at the page the reader is on, so it is said plainly.
+ */
+export function forOptionsPage(message: string): string {
+  return message
+    .replace(/\b(Add|Enter) (it|them|your [^.]*?) in Duet's (options|settings)\./g, (_m, verb: string, what: string) => `${verb} ${what} in its settings below.`)
+    .replace(/ in Duet's (options|settings)/g, '');
+}

@@ -8,10 +8,11 @@ import { ProviderSelect } from '@/components/ProviderSelect';
 import { useSettings } from '@/components/SettingsContext';
 import { useProviders } from '@/components/useProviders';
 import { languageDisplayName, t, tn } from '@/utils/i18n/t';
-import { uiLanguage } from '@/utils/settings/languages';
+import { resolveTargetLanguage } from '@/utils/settings/languages';
 import { decideForPage, siteOfHost } from '@/utils/settings/site-rules';
 import { getActiveTab, isClosedPage, siteOf, type ActiveTab } from './active-tab';
 import { useTabStatus } from './useTabStatus';
+import { StatusNotice } from './StatusNotice';
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -41,7 +42,7 @@ export function App({ pollMs = 500 }: { pollMs?: number }) {
   // Without the `tabs` permission the tab's URL may be withheld; the page's content script says its host.
   const host = siteOf(tab?.url) ?? status?.host ?? null;
   const site = host ? siteOfHost(host) : null;
-  const target = settings.targetLanguage || uiLanguage();
+  const target = resolveTargetLanguage(settings.targetLanguage);
   const decision = host ? decideForPage(settings, host, status?.pageLanguage ?? status?.detectedLanguage) : null;
   const pageLanguage = (status?.detectedLanguage ?? status?.pageLanguage)?.split('-')[0];
 
@@ -78,6 +79,7 @@ export function App({ pollMs = 500 }: { pollMs?: number }) {
               {t('popup_never_note', { site: decision.rule ?? site ?? '' })}
             </p>
           )}
+          {status && <StatusNotice status={status} />}
           <div className="duet-actions">
             {status && status.failed > 0 && (
               <button type="button" onClick={() => void command({ type: 'retryFailed' })}>

@@ -30,7 +30,17 @@ export interface FakeRequestRecord {
   at: number;
 }
 
-interface FailureRule {
+/** What a failed answer carries besides its status (a CAPTCHA page, a Retry-After). */
+export interface FailureShape {
+  body?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+/** Google's "unusual traffic" page, as the batch endpoint answers it on bad days (PROVIDERS.md). */
+export const CAPTCHA_PAGE = '<html><head><title>Sorry...</title></head><body><div>Our systems have detected unusual traffic from your computer network.</div><form id="captcha-form"></form></body></html>';
+
+interface FailureRule extends FailureShape {
   status: number;
   /** Requests left to fail; Infinity until healed. */
   remaining: number;
@@ -70,8 +80,12 @@ export class FakeGoogle {
     this.rules.push({ status, remaining: count });
   }
   /** Fail every request with `status` until `heal()`. */
-  failAll(status = 500): void {
-    this.rules.push({ status, remaining: Infinity });
+  failAll(status = 500, shape: FailureShape = {}): void {
+    this.rules.push({ status, remaining: Infinity, ...shape });
+  }
+  /** Both endpoints answer 429 with a CAPTCHA page, without Retry-After, until `heal()`. */
+  block(): void {
+    this.failAll(429, { body: CAPTCHA_PAGE, contentType: 'text/html; charset=utf-8' });
   }
   /** Fail every request carrying a text that contains `text`, until `heal()`. */
   failWhenTextIncludes(text: string, status = 500): void {
@@ -117,9 +131,9 @@ export class FakeGoogle {
       return this.fulfill(route, 400, JSON.stringify([400, 'Invalid JSON payload received.']));
     }
     const texts = wire.map(plainOf);
-    const status = await this.decide(texts);
+    const { status, rule } = await this.decideRule(texts);
     this.log.push({ endpoint: 'translateHtml', texts, wire, from, to, status, at: Date.now() - this.started });
-    if (status !== 200) return this.fulfill(route, status, JSON.stringify([status, 'fake failure']));
+    if (status !== 200) return this.fulfill(route, status, rule?.body ?? JSON.stringify([status, 'fake failure']), rule?.contentType, rule?.headers);
     // Like the real translateHtml: HTML in, HTML out, tags kept around the words they wrap.
     const translate = this.answer ?? pseudoTranslate;
     const answer = [wire.map((t) => translate(t, to)), texts.map((t) => (from === 'auto' ? guessLanguage(t) : from))];
@@ -131,17 +145,17 @@ export class FakeGoogle {
     const text = url.searchParams.get('q') ?? '';
     const from = url.searchParams.get('sl') ?? 'auto';
     const to = url.searchParams.get('tl') ?? 'en';
-    const status = await this.decide([text]);
+    const { status, rule } = await this.decideRule([text]);
     this.log.push({ endpoint: 'single', texts: [text], wire: [text], from, to, status, at: Date.now() - this.started });
-    if (status !== 200) return this.fulfill(route, status, 'fake failure', 'text/plain');
+    if (status !== 200) return this.fulfill(route, status, rule?.body ?? 'fake failure', rule?.contentType ?? 'text/plain', rule?.headers);
     const detected = from === 'auto' ? guessLanguage(text) : from;
     // [[[translation, original], ...], null, detected]
     const answer = [[[pseudoTranslate(text, to), text]], null, detected];
     return this.fulfill(route, 200, JSON.stringify(answer));
   }
 
-  /** Waits the configured latency, then returns the status this request gets. */
-  private async decide(texts: string[]): Promise<number> {
+  /** Waits the configured latency, then returns the status this request gets (and the rule that decided it). */
+  private async decideRule(texts: string[]): Promise<{ status: number; rule?: FailureRule }> {
     const chars = texts.reduce((s, t) => s + t.length, 0);
     const delay = (this.options.latencyMs ?? 0) + (this.options.latencyPerCharMs ?? 0) * chars;
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));
@@ -149,18 +163,18 @@ export class FakeGoogle {
       if (rule.remaining <= 0) continue;
       if (rule.textIncludes !== undefined && !texts.some((t) => t.includes(rule.textIncludes!))) continue;
       rule.remaining -= 1;
-      return rule.status;
+      return { status: rule.status, rule };
     }
-    return 200;
+    return { status: 200 };
   }
 
-  private async fulfill(route: Route, status: number, body: string, contentType = 'application/json; charset=utf-8'): Promise<void> {
+  private async fulfill(route: Route, status: number, body: string, contentType = 'application/json; charset=utf-8', headers: Record<string, string> = {}): Promise<void> {
     try {
       await route.fulfill({
         status,
         body,
         contentType,
-        headers: { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' },
+        headers: { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-expose-headers': '*', ...headers },
       });
     } catch {
       // The browser went away or the request was aborted (tab closed): nothing to answer.

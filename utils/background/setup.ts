@@ -2,12 +2,15 @@ import { browser } from 'wxt/browser';
 import { NO_DISK, withMemoryTier } from '../cache/memory-tier';
 import { openTranslationCache, type TranslationCache } from '../cache/translation-cache';
 import { resolveTarget } from '../content/resolve-target';
-import { providers } from '../translate/providers';
+import { providers, services } from '../translate/providers';
 import { createProviderConfigSource } from '../translate/provider-config';
-import { getProviderQueue } from '../translate/queue';
+import { createProviderQueues } from '../translate/queue';
 import { createBatcher } from '../translate/batcher';
+import { createFallbackChain } from '../translate/fallback-chain';
+import { ServiceHealth } from '../translate/health';
 import { createTranslationService } from '../translate/service';
-import type { ProviderId } from '../translate/types';
+import type { ProviderConfig, ProviderId, ServiceId } from '../translate/types';
+import { trackActiveTabs } from './active-tabs';
 import { showStatusOnBadge } from './badge';
 import { setupCommands } from './commands';
 import { setupSelectionTranslate } from './selection-translate';
@@ -50,12 +53,24 @@ export function setupBackground(): void {
         throw error;
       }));
 
-  const providerConfig = createProviderConfigSource();
+  const savedConfig = createProviderConfigSource();
+  // The chain's own steps (Google's single endpoint) have no settings of their own.
+  const providerConfig = (id: ServiceId): Promise<ProviderConfig> => (id in providers ? savedConfig(id as ProviderId) : Promise.resolve({}));
+  // One instance each, shared by every tab: request queues (fair between tabs, the active tab first),
+  // the services' health, and the fallback chain that reads both.
+  const queues = createProviderQueues({ isUrgent: trackActiveTabs() });
+  const health = new ServiceHealth();
+  const chain = createFallbackChain({
+    services,
+    queues,
+    health,
+    getConfig: providerConfig,
+    fallbackEnabled: async () => (await settings.get()).fallbackChain !== false,
+  });
   const batcher = createBatcher({
-    execute: async (providerId: ProviderId, texts, from, to, signal) =>
-      getProviderQueue(providers[providerId]).run(texts, from, to, await providerConfig(providerId), signal),
+    execute: (providerId: ProviderId, texts, from, to, signal, lane) => chain.run(providerId, texts, from, to, signal, lane),
     getLimits: (providerId: ProviderId) => providers[providerId].limits,
-    canSplit: (providerId: ProviderId) => getProviderQueue(providers[providerId]).canStartNow(2),
+    canSplit: (providerId: ProviderId) => queues.get(providers[providerId]).canStartNow(2),
   });
   let service: Promise<UnitTranslator> | undefined;
   const getService = (): Promise<UnitTranslator> =>
@@ -66,7 +81,14 @@ export function setupBackground(): void {
         return withMemoryTier(NO_DISK);
       })
       .then((cache) =>
-        createTranslationService({ cache, batcher, getTranslator: (id: ProviderId) => providers[id], getConfig: providerConfig }),
+        createTranslationService({
+          cache,
+          batcher,
+          getTranslator: (id: ServiceId) => services[id],
+          getConfig: providerConfig,
+          chainSteps: (id) => chain.steps(id),
+          noticeFor: (selected, via) => chain.noticeFor(selected, via),
+        }),
       ));
 
   // Open the database now, not on the first request: a worker woken by a tab's port would otherwise
@@ -78,7 +100,9 @@ export function setupBackground(): void {
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'local' || area === 'sync') pageMemory.clear();
   });
-  setupTranslatePort({ translateUnits: async (job) => (await getService()).translateUnits(job) }, settings.get, pageMemory);
+  setupTranslatePort({ translateUnits: async (job) => (await getService()).translateUnits(job) }, settings.get, pageMemory, {
+    onRetry: (provider) => chain.forgive(provider),
+  });
 
   setupRuntimeMessages({
     getSettings: () => settings.get(),
@@ -87,8 +111,8 @@ export function setupBackground(): void {
       if (sender.tab?.id !== undefined) await showStatusOnBadge(sender.tab.id, request.status);
     },
     testConnection: async (request) =>
-      testConnection(request.provider, resolveTarget(await settings.get(), browser.i18n.getUILanguage())),
-    getProviders: () => describeProviders(),
+      testConnection(request.provider, resolveTarget(await settings.get(), browser.i18n.getUILanguage()), { queues, health }),
+    getProviders: () => describeProviders(health),
     getCacheStats: async () => (await openCache()).stats(),
     clearCache: async () => {
       const c = await openCache();

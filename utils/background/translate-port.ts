@@ -1,7 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
-import { PIECE_SEPARATOR, PORT_TRANSLATE, PortRequestSchema, type PortResponse } from '../messaging/protocol';
+import { topLevelSite } from '../cache/site';
+import { PIECE_SEPARATOR, PORT_TRANSLATE, PortRequestSchema, type PortResponse, type UnitResult } from '../messaging/protocol';
 import { isOwnContentScript } from '../messaging/senders';
 import type { Settings } from '../settings/schema';
+import type { TranslateJob } from '../translate/service';
 import type { ProviderId } from '../translate/types';
 import type { PageMemory } from './page-memory';
 
@@ -9,15 +11,23 @@ type Port = Browser.runtime.Port;
 
 /** What the port needs from the translation service (utils/translate/service.ts). */
 export interface UnitTranslator {
-  translateUnits(job: {
-    providerId: ProviderId;
-    from: string;
-    to: string;
-    units: { id: string; text: string }[];
-    signal: AbortSignal;
-    onResults: (results: { id: string; text: string; detectedLanguage?: string; cached: boolean; sameLanguage?: true }[]) => void;
-    onError: (ids: string[], error: { kind: string; message: string; retryable: boolean }) => void;
-  }): Promise<void>;
+  translateUnits(job: TranslateJob): Promise<void>;
+}
+
+export interface PortHooks {
+  /**
+   * The page asked again for units that failed on this port: the reader pressed Retry (content scripts
+   * act only on trusted clicks). Lets a cooling-down service be tried at once instead of after its wait.
+   */
+  onRetry?: (provider: ProviderId) => void | Promise<void>;
+}
+
+/**
+ * The page's top-level site (the cache partition): the tab's URL, which for a frame is its top page's;
+ * the frame's own URL when the tab's is not known.
+ */
+function siteOf(port: Port): string {
+  return topLevelSite(port.sender?.tab?.url ?? port.sender?.url);
 }
 
 /** One `translate` message's work; aborted when every unit in it is cancelled or the tab goes away. */
@@ -31,14 +41,14 @@ interface Job {
  * provider request returns. A disconnect (tab closed, navigated, reloaded) aborts everything it asked for,
  * so the queue never spends requests on pages nobody reads.
  */
-export function setupTranslatePort(service: UnitTranslator, getSettings: () => Promise<Settings>, memory?: PageMemory): void {
+export function setupTranslatePort(service: UnitTranslator, getSettings: () => Promise<Settings>, memory?: PageMemory, hooks: PortHooks = {}): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== PORT_TRANSLATE) return;
     if (!isOwnContentScript(port.sender)) {
       port.disconnect();
       return;
     }
-    servePort(port, service, getSettings, memory);
+    servePort(port, service, getSettings, memory, hooks);
   });
 }
 
@@ -52,8 +62,12 @@ function rememberable(port: Port): string | undefined {
   return sender.url;
 }
 
-export function servePort(port: Port, service: UnitTranslator, getSettings: () => Promise<Settings>, memory?: PageMemory): void {
+export function servePort(port: Port, service: UnitTranslator, getSettings: () => Promise<Settings>, memory?: PageMemory, hooks: PortHooks = {}): void {
   const jobs = new Set<Job>();
+  /** Units that failed on this port: asking for one again is a retry. */
+  const failedIds = new Set<string>();
+  const site = siteOf(port);
+  const lane = port.sender?.tab?.id === undefined ? undefined : `tab-${port.sender.tab.id}`;
   let connected = true;
   let firstBatch = true;
   const post = (message: PortResponse) => {
@@ -83,8 +97,10 @@ export function servePort(port: Port, service: UnitTranslator, getSettings: () =
     try {
       const settings = await getSettings();
       if (job.controller.signal.aborted) return;
+      const retried = request.units.filter((u) => failedIds.delete(u.id));
+      if (retried.length > 0) await hooks.onRetry?.(settings.provider);
       const sourceOf = new Map(request.units.map((u) => [u.id, u.text]));
-      const remember = (results: { id: string; text: string; detectedLanguage?: string; sameLanguage?: true }[]) => {
+      const remember = (results: UnitResult[]) => {
         if (!memory || pageUrl === undefined) return;
         const key = { url: pageUrl, provider: settings.provider, from: request.from, to: request.to };
         memory.remember(
@@ -102,13 +118,19 @@ export function servePort(port: Port, service: UnitTranslator, getSettings: () =
         to: request.to,
         units: request.units,
         signal: job.controller.signal,
-        onResults: (results) => {
+        site,
+        ...(lane === undefined ? {} : { lane }),
+        onResults: (results, notice) => {
           for (const r of results) job.open.delete(r.id);
-          post({ type: 'translated', results });
-          remember(results);
+          post(notice === undefined ? { type: 'translated', results } : { type: 'translated', results, notice });
+          // Pages translated by a stand-in service are not remembered: a reload should ask the chosen one.
+          if (notice === undefined) remember(results);
         },
         onError: (ids, error) => {
-          for (const id of ids) job.open.delete(id);
+          for (const id of ids) {
+            job.open.delete(id);
+            failedIds.add(id);
+          }
           if (error.kind !== 'aborted') post({ type: 'failed', ids, error });
         },
       });

@@ -12,6 +12,12 @@ export interface CacheKeyParts {
   from: string;
   to: string;
   text: string;
+  /**
+   * The top-level site the text was read on (`https://example.co.uk`), like browsers' partitioned HTTP
+   * caches: a page on another site never gets this translation from the cache, so it cannot learn by
+   * timing what the reader read elsewhere. Empty: not tied to a page (tests, the options page's sample).
+   */
+  site?: string;
 }
 
 /** Bump when the key recipe changes, so old entries simply stop matching (and age out via LRU). */
@@ -34,6 +40,7 @@ export async function cacheKey(parts: CacheKeyParts): Promise<string> {
     parts.from,
     parts.to,
     normaliseText(parts.text),
+    parts.site ?? '',
   ]);
   const digest = await crypto.subtle.digest('SHA-256', encoder.encode(joined));
   let hex = '';

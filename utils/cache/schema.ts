@@ -5,7 +5,8 @@ import type { DBSchema } from 'idb';
  * Bump `CACHE_DB_VERSION` and add a step to `upgradeCacheDb` for any change to stores or indexes.
  */
 export const CACHE_DB_NAME = 'duet-translation-cache';
-export const CACHE_DB_VERSION = 1;
+/** 2: keys partitioned by top-level site (key.ts); version 1's unpartitioned entries are dropped. */
+export const CACHE_DB_VERSION = 2;
 
 export const TRANSLATIONS_STORE = 'translations';
 export const META_STORE = 'meta';
@@ -64,13 +65,22 @@ export function estimateRecordBytes(record: Pick<CacheRecord, 'key' | 'text' | '
   return (chars * 2 + RECORD_OVERHEAD_BYTES) * DISK_FACTOR;
 }
 
-type UpgradeDb = Parameters<NonNullable<import('idb').OpenDBCallbacks<CacheDb>['upgrade']>>[0];
+type UpgradeCallback = NonNullable<import('idb').OpenDBCallbacks<CacheDb>['upgrade']>;
+type UpgradeDb = Parameters<UpgradeCallback>[0];
+type UpgradeTransaction = Parameters<UpgradeCallback>[3];
 
 /** Schema steps by version; each `if` brings an older database up by one version. */
-export function upgradeCacheDb(db: UpgradeDb, oldVersion: number): void {
+export function upgradeCacheDb(db: UpgradeDb, oldVersion: number, transaction?: UpgradeTransaction): void {
   if (oldVersion < 1) {
     const translations = db.createObjectStore(TRANSLATIONS_STORE, { keyPath: 'key' });
     translations.createIndex(BY_LAST_USED, 'lastUsed');
     db.createObjectStore(META_STORE);
+  }
+  if (oldVersion >= 1 && oldVersion < 2 && transaction) {
+    // Version 1 keys were shared by every site: a page could learn by timing what the reader read on
+    // another site. They never match a version 2 key, so keeping them would only hold disk until the
+    // LRU got to them: drop them and the totals with them, in the upgrade's own transaction.
+    void transaction.objectStore(TRANSLATIONS_STORE).clear();
+    void transaction.objectStore(META_STORE).delete(TOTALS_KEY);
   }
 }

@@ -75,7 +75,7 @@ export async function openTranslationCache(options: OpenCacheOptions): Promise<T
   const stamp = (): number => (lastStamp = Math.max(clock(), lastStamp + 1));
 
   const db: IDBPDatabase<CacheDb> = await openDB<CacheDb>(options.dbName ?? CACHE_DB_NAME, CACHE_DB_VERSION, {
-    upgrade: (database, oldVersion) => upgradeCacheDb(database, oldVersion),
+    upgrade: (database, oldVersion, _newVersion, transaction) => upgradeCacheDb(database, oldVersion, transaction),
     // A newer version elsewhere (an updated extension) wants the database: let it have it.
     blocking: () => db.close(),
   });

@@ -1,7 +1,7 @@
 import type { Settings } from '../settings/schema';
-import { languageFromLocale } from '../settings/languages';
+import { languageFromLocale, resolveTargetLanguage } from '../settings/languages';
 
-/** The reader's target language: the setting, else the browser's UI language ('de-AT' → 'de'). */
+/** The reader's target language (the one rule: settings/languages.ts), with the UI language given explicitly. */
 export function resolveTarget(settings: Settings, uiLanguage: string): string {
-  return settings.targetLanguage || languageFromLocale(uiLanguage) || 'en';
+  return resolveTargetLanguage(settings.targetLanguage, () => languageFromLocale(uiLanguage) || 'en');
 }

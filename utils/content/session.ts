@@ -10,6 +10,7 @@ import { watchMutations, type MutationWatcher, type PageChanges } from '../sched
 import { commonAncestor, unitsInAdded } from './added-units';
 import { parseWireId, pieceJoiner, wireIdsOf, wireItems } from './long-text';
 import { wireText } from '../rich-text/unit-markup';
+import { FailureBoard, PAGE_FAILURE_NOTE } from './failure-board';
 import { mark } from './marks';
 import { pageText } from './page-text';
 import { PortClient } from './port-client';
@@ -62,6 +63,8 @@ export interface SessionOptions {
 export class TranslationSession {
   private readonly book: UnitBook;
   private readonly remembered: Map<string, RememberedTranslation>;
+  /** The page-wide failure message (a service down or refusing: said once, in the pill and popup). */
+  private readonly failures = new FailureBoard(() => this.retryFailed());
   private readonly renderer: Renderer;
   private readonly port: Transport;
   private mode: DisplayMode = 'original';
@@ -141,6 +144,7 @@ export class TranslationSession {
   }
 
   retryFailed(): void {
+    this.failures.retrying();
     this.retry(this.book.ids((r) => r.phase === 'failed'));
   }
 
@@ -149,7 +153,7 @@ export class TranslationSession {
     let detectedLanguage: string | undefined;
     let most = 0;
     for (const [lang, count] of detected) if (count > most) [detectedLanguage, most] = [lang, count];
-    return { mode: this.mode, isArticle: this.isArticle, ...counts, ...(detectedLanguage ? { detectedLanguage } : {}) };
+    return { mode: this.mode, isArticle: this.isArticle, ...counts, ...(detectedLanguage ? { detectedLanguage } : {}), ...this.failures.status() };
   }
 
   /** Stops everything and puts the page back as it was. */
@@ -159,6 +163,7 @@ export class TranslationSession {
     this.watcher = undefined;
     clearTimeout(this.fullPassTimer);
     this.fullPassTimer = undefined;
+    this.failures.destroy();
     this.port.disconnect();
     this.renderer.destroy(); // restores the page exactly
   }
@@ -333,7 +338,8 @@ export class TranslationSession {
     // One write for the frame: the renderer reads every new original's style first, so no write of
     // ours forces the page to recalculate styles inside this task (on a 60,000-element page that is a long task).
     if (placeholders.length || shown.length) this.renderer.showBatch(placeholders, shown);
-    for (const [r, message] of errors) this.renderer.showError(unitOf(r), message, () => this.retry([r.id]));
+    // A failure of the service says so once for the page (FailureBoard): its paragraphs get no Retry of their own.
+    for (const [r, message] of errors) this.renderer.showError(unitOf(r), message, message === PAGE_FAILURE_NOTE ? undefined : () => this.retry([r.id]));
     for (const id of removed) this.renderer.remove(id);
   }
 
@@ -343,6 +349,7 @@ export class TranslationSession {
     const effects: Effect[] = [];
     if (response.type === 'translated') {
       mark('first-result');
+      this.failures.translated(response.notice);
       for (const result of response.results) {
         const ref = parseWireId(result.id);
         if (!ref) continue;
@@ -362,13 +369,14 @@ export class TranslationSession {
         if (this.book.get(ref.id)?.phase !== 'asked') this.awaitingPlaceholder.delete(ref.id);
       }
     } else {
+      const shown = this.failures.failed(response.error); // page-wide failures: one message, one Retry
       const seen = new Set<string>();
       for (const wireId of response.ids) {
         const ref = parseWireId(wireId);
         if (!ref || seen.has(ref.id)) continue;
         seen.add(ref.id);
         this.awaitingPlaceholder.delete(ref.id);
-        effects.push(...this.book.dispatch(ref.id, { type: 'failure', revision: ref.revision, message: response.error.message }));
+        effects.push(...this.book.dispatch(ref.id, { type: 'failure', revision: ref.revision, message: shown.text }));
       }
       console.warn(`[duet] ${response.ids.length} paragraph(s) failed: ${response.error.message}`);
     }

@@ -79,8 +79,9 @@ export class UnitBook {
     return out;
   }
 
-  counts(): Pick<TabStatus, 'found' | 'translated' | 'fromCache' | 'failed' | 'pending'> & { detected: Map<string, number> } {
+  counts(): Pick<TabStatus, 'found' | 'translated' | 'fromCache' | 'failed' | 'pending'> & { sameLanguage?: number; detected: Map<string, number> } {
     let translated = 0;
+    let sameLanguage = 0;
     let fromCache = 0;
     let failed = 0;
     let pending = 0;
@@ -91,11 +92,14 @@ export class UnitBook {
       else if (r.phase === 'shown' && r.translation) {
         const lang = r.translation.detectedLanguage;
         if (lang) detected.set(lang, (detected.get(lang) ?? 0) + 1);
-        if (r.translation.sameLanguage) continue;
+        if (r.translation.sameLanguage) {
+          sameLanguage++;
+          continue;
+        }
         translated++;
         if (r.translation.cached) fromCache++;
       }
     }
-    return { found: this.records.size, translated, fromCache, failed, pending, detected };
+    return { found: this.records.size, translated, fromCache, failed, pending, ...(sameLanguage ? { sameLanguage } : {}), detected };
   }
 }

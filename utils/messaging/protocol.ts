@@ -41,25 +41,39 @@ export type PortRequest = z.infer<typeof PortRequestSchema>;
 // ── background → content script, over the port ──────────────────────────────
 export const ErrorInfoSchema = z.object({
   kind: z.string(),
-  /** What happened and what to do, in words a reader understands. */
+  /** What happened and what to do, in words a reader understands (the service's own message where it gave one). */
   message: z.string(),
+  /** Whether retrying can help; false: the message says what to change instead. */
   retryable: z.boolean(),
+  /** 'page': the service failed (shown once for the page, one Retry); 'unit': this text failed (shown on the paragraph). */
+  scope: z.optional(z.enum(['page', 'unit'])),
+  /** Epoch ms when the service said it takes requests again (a capped Retry-After). */
+  retryAt: z.optional(z.number()),
+  /** The service that failed, by name. */
+  service: z.optional(z.string()),
 });
 export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
+
+/** One unit's translation as the background reports it: the one definition of a unit result. */
+export const UnitResultSchema = z.object({
+  id: UnitId,
+  text: z.string(),
+  detectedLanguage: z.optional(z.string()),
+  cached: z.boolean(),
+  /** The text is already in the target language: nothing to show beside it. */
+  sameLanguage: z.optional(z.literal(true)),
+});
+export type UnitResult = z.infer<typeof UnitResultSchema>;
 
 export const PortResponseSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('translated'),
-    results: z.array(
-      z.object({
-        id: UnitId,
-        text: z.string(),
-        detectedLanguage: z.optional(z.string()),
-        cached: z.boolean(),
-        /** The text is already in the target language: nothing to show beside it. */
-        sameLanguage: z.optional(z.literal(true)),
-      }),
-    ),
+    results: z.array(UnitResultSchema),
+    /**
+     * Set when a service other than the chosen one translated these (the fallback chain): which one and
+     * why, e.g. "Google Translate is refusing requests from this network right now; using Microsoft Translator."
+     */
+    notice: z.optional(z.string().check(z.maxLength(500))),
   }),
   z.object({ type: z.literal('failed'), ids: z.array(UnitId), error: ErrorInfoSchema }),
 ]);
@@ -83,6 +97,12 @@ export const TabStatusSchema = z.object({
   pageLanguage: z.optional(z.string()),
   /** The page's hostname, for the popup's site rules when the browser does not give it the tab's URL. */
   host: z.optional(z.string().check(z.maxLength(253))),
+  /** Units found already in the target language (nothing shown beside them). */
+  sameLanguage: z.optional(z.int().check(z.minimum(0))),
+  /** Which service translated and why it is not the chosen one (fallback chain). */
+  notice: z.optional(z.string()),
+  /** A failure of the service for the whole page: said once, with one Retry where it can help. */
+  problem: z.optional(ErrorInfoSchema),
 });
 export type TabStatus = z.infer<typeof TabStatusSchema>;
 
@@ -137,6 +157,11 @@ export interface ProviderInfo {
   reason?: string;
   /** Target languages offered; empty when the provider could not list them (then any code is tried). */
   targetLanguages: string[];
+  /**
+   * Set while the provider is known not to work (a failed test or translation), until a test or a
+   * translation succeeds: the reason, in the service's words.
+   */
+  failing?: string;
 }
 export type TestConnectionResult =
   | { ok: true; sample: string; translation: string; ms: number }

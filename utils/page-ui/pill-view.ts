@@ -1,5 +1,6 @@
 import type { TabStatus } from '../messaging/protocol';
 import { t, tn } from '../i18n/t';
+import { isSameLanguagePage, problemText, sameLanguageText } from './status-line';
 
 /** What the progress pill shows for a status: pure, so every wording is tested without a DOM. */
 export interface PillView {
@@ -30,6 +31,15 @@ export function pillView(status: TabStatus): PillView | null {
     if (isArticle || status.wholePage) return null;
     return wholePageOffer();
   }
+  // A failure of the service for the whole page: said once, with one Retry where retrying can help.
+  if (status.problem && failed > 0 && pending === 0) {
+    const problem = status.problem;
+    const label = problem.retryAt !== undefined ? 'Retry now' : t('pill_retry');
+    return { text: problemText(problem), ...(problem.retryable ? { action: { kind: 'retry-failed' as const, label } } : {}), complete: false, failed: true };
+  }
+  if (isSameLanguagePage(status)) {
+    return { text: sameLanguageText(status), complete: true };
+  }
   const failedNote = failed > 0 ? ` · ${tn('pill_failed', failed)}` : '';
   if (pending > 0) {
     return {
@@ -48,5 +58,6 @@ export function pillView(status: TabStatus): PillView | null {
     };
   }
   // Units further down are only asked for as the reader scrolls: say so, then fold away.
-  return { text: translated < found ? t('pill_partial', { translated, found }) : tn('pill_done', translated), complete: true };
+  const noticeNote = status.notice ? ` · ${status.notice}` : '';
+  return { text: (translated < found ? t('pill_partial', { translated, found }) : tn('pill_done', translated)) + noticeNote, complete: true };
 }

@@ -4,6 +4,7 @@ import { forgetChange, recordChange } from '../render/page-changes';
 import type { TabStatus } from '../messaging/protocol';
 import { PILL_CSS } from './pill-styles';
 import { pillView, wholePageOffer, type PillView } from './pill-view';
+import { onTrustedClick } from './trusted-click';
 
 export interface ProgressPillCallbacks {
   onRetryFailed(): void;
@@ -139,7 +140,7 @@ export function createProgressPill(doc: Document, callbacks: ProgressPillCallbac
     b.type = 'button';
     b.className = className;
     b.textContent = label;
-    b.addEventListener('click', onClick);
+    onTrustedClick(b, onClick);
     return b;
   }
 

@@ -2,6 +2,7 @@ import { ATTR_FOR, ATTR_MODE, ATTR_PLACE, ATTR_STATE, ATTR_UNIT_ID, CLASS_RETRY,
 import type { Unit } from '../extract/types';
 import { fillTranslation } from '../rich-text/unit-markup';
 import type { DisplayMode } from '../settings/schema';
+import { clickTrust } from '../page-ui/trusted-click';
 import { directionOf } from './lang';
 import { forgetChange, recordChange } from './page-changes';
 import { applyLook, readLook, type Look } from './placement';
@@ -41,7 +42,8 @@ export interface Renderer {
   showTranslations(items: readonly ShownTranslation[]): void;
   /** Placeholders and translations of one frame in one DOM write: every new original's style is read before anything is written. */
   showBatch(loading: readonly Unit[], shown: readonly ShownTranslation[]): void;
-  showError(unit: Unit, message: string, onRetry: () => void): void;
+  /** Without `onRetry` no Retry button (retrying cannot help, or the page shows one Retry for all). */
+  showError(unit: Unit, message: string, onRetry?: () => void): void;
   has(unitId: string): boolean;
   /** Takes one unit's translation out of the page and forgets it (the page removed the unit). */
   remove(unitId: string): void;
@@ -304,7 +306,7 @@ export function createRenderer(doc: Document, options: RendererOptions): Rendere
       const items: (ShownTranslation | { unit: Unit; text?: undefined })[] = [...loading.map((unit) => ({ unit })), ...shown];
       update(items, (slot, item) => {
         if (item.text === undefined) {
-          fillTranslation(slot.translation, '');
+          slot.translation.textContent = '';
           setState(slot, 'loading');
         } else writeTranslation(slot, item.text, { ...(item.lang ? { lang: item.lang } : {}), ...('dir' in item && item.dir ? { dir: item.dir } : {}) });
       });
@@ -316,18 +318,21 @@ export function createRenderer(doc: Document, options: RendererOptions): Rendere
 
     showError(unit, message, onRetry) {
       update([{ unit }], (slot) => {
-        const retry = doc.createElement('button');
-        retry.type = 'button';
-        retry.className = CLASS_RETRY;
-        retry.textContent = 'Retry';
-        retry.addEventListener('click', (event) => {
-          // The original may sit in a link or a form: the click is ours alone.
-          event.preventDefault();
-          event.stopPropagation();
-          onRetry();
-        });
         slot.translation.textContent = message;
-        slot.translation.append(retry);
+        if (onRetry) {
+          const retry = doc.createElement('button');
+          retry.type = 'button';
+          retry.className = CLASS_RETRY;
+          retry.textContent = 'Retry';
+          retry.addEventListener('click', (event) => {
+            // The original may sit in a link or a form: the click is ours alone.
+            event.preventDefault();
+            event.stopPropagation();
+            // Only the reader's own clicks: a page script's retry loop would hammer a failing service.
+            if (clickTrust.isTrusted(event)) onRetry();
+          });
+          slot.translation.append(retry);
+        }
         setState(slot, 'error');
       });
     },

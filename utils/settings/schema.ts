@@ -69,6 +69,11 @@ export const SettingsSchema = z.object({
   cacheMaxMb: z.int().check(z.minimum(1), z.maximum(2048)),
   /** Developers only: write Duet's step marks (duet:start…) into the page's performance timeline. */
   debugMarks: z.optional(z.boolean()),
+  /**
+   * When the chosen keyless service fails, use the next one that needs no key or setup
+   * (utils/translate/fallback-chain.ts). Absent (settings saved before it existed) means on; false pins the service.
+   */
+  fallbackChain: z.optional(z.boolean()),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

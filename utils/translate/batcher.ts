@@ -1,5 +1,7 @@
+import { checkTranslationCount } from './count-check';
 import { isFull, packTexts, splitForLatency } from './packing';
-import { TranslateError, type ProviderId, type ProviderLimits, type Translation } from './types';
+import { abortedError } from './retry';
+import type { ProviderId, ProviderLimits, Translation } from './types';
 
 export { packTexts, splitForLatency, SPLIT_MIN_CHARS } from './packing';
 
@@ -16,14 +18,22 @@ export { packTexts, splitForLatency, SPLIT_MIN_CHARS } from './packing';
  * - A caller that aborts gets an `aborted` error at once. A waiting text nobody wants any more is
  *   dropped from its batch; a request is aborted only when no text in it is wanted by anyone.
  * - A failed request settles exactly its own texts' callers, with its error.
+ * - Requests carry the lane (tab) of their first asker, for the queue's fair share between tabs;
+ *   groups are per partition (top-level site), so no answer crosses from one site's pages to another's.
  */
 export type TextOutcome =
   | { text: string; ok: true; translation: Translation }
   | { text: string; ok: false; error: unknown };
 
+/** Who asks: the tab (for fairness) and the top-level site (texts are shared only within one). */
+export interface AskerOptions {
+  lane?: string;
+  partition?: string;
+}
+
 export interface Batcher {
   /** One text; resolves with its translation or rejects with the request's error (or `aborted`). */
-  translate(providerId: ProviderId, from: string, to: string, text: string, signal: AbortSignal): Promise<Translation>;
+  translate(providerId: ProviderId, from: string, to: string, text: string, signal: AbortSignal, asker?: AskerOptions): Promise<Translation>;
   /**
    * Many texts; `onSettled` is called once per provider request that answers any of them, with the
    * outcomes of this caller's texts in that request (each distinct text settles exactly once, an abort
@@ -36,12 +46,13 @@ export interface Batcher {
     texts: string[],
     signal: AbortSignal,
     onSettled: (outcomes: TextOutcome[]) => void,
+    asker?: AskerOptions,
   ): Promise<void>;
 }
 
 export interface BatcherOptions {
   /** Sends one request (through the provider's queue); must return one translation per text, in order. */
-  execute: (providerId: ProviderId, texts: string[], from: string, to: string, signal: AbortSignal) => Promise<Translation[]>;
+  execute: (providerId: ProviderId, texts: string[], from: string, to: string, signal: AbortSignal, lane?: string) => Promise<Translation[]>;
   getLimits: (providerId: ProviderId) => ProviderLimits;
   /** How long a partly filled batch waits for more texts. */
   windowMs?: number;
@@ -61,6 +72,7 @@ export const DEFAULT_BATCH_WINDOW_MS = 3;
 
 interface Caller {
   signal: AbortSignal;
+  lane?: string;
   waiting: Set<Waiter>;
   onSettled: (outcomes: TextOutcome[]) => void;
   finish: () => void;
@@ -91,16 +103,12 @@ interface Group {
   timer?: ReturnType<typeof setTimeout>;
 }
 
-export function abortedError(): TranslateError {
-  return new TranslateError('aborted', 'Translation cancelled: nothing needs it any more.');
-}
-
 export function createBatcher(options: BatcherOptions): Batcher {
   const windowMs = options.windowMs ?? DEFAULT_BATCH_WINDOW_MS;
   const groups = new Map<string, Group>();
 
-  function groupFor(providerId: ProviderId, from: string, to: string): Group {
-    const id = JSON.stringify([providerId, from, to]);
+  function groupFor(providerId: ProviderId, from: string, to: string, partition: string): Group {
+    const id = JSON.stringify([providerId, from, to, partition]);
     let group = groups.get(id);
     if (!group) {
       group = { providerId, from, to, entries: new Map(), queue: [] };
@@ -134,20 +142,14 @@ export function createBatcher(options: BatcherOptions): Batcher {
     const request: InFlight = { entries, controller: new AbortController(), abandoned: false };
     for (const entry of entries) entry.request = request;
     const texts = entries.map((entry) => entry.text);
+    const lane = [...(entries[0]?.waiters ?? [])][0]?.caller.lane;
     Promise.resolve()
-      .then(() => options.execute(group.providerId, texts, group.from, group.to, request.controller.signal))
-      .then(
-        (translations) => {
-          if (!Array.isArray(translations) || translations.length !== texts.length) {
-            const got = Array.isArray(translations) ? translations.length : 'no list of';
-            const error = new TranslateError('bad-response', `Provider returned ${got} translations for ${texts.length} texts.`);
-            settle(group, request, () => ({ ok: false, error }));
-          } else {
-            settle(group, request, (i) => ({ ok: true, translation: translations[i] as Translation }));
-          }
-        },
-        (error: unknown) => settle(group, request, () => ({ ok: false, error })),
-      );
+      .then(() => options.execute(group.providerId, texts, group.from, group.to, request.controller.signal, lane))
+      .then((translations) => {
+        checkTranslationCount('The translation service', translations, texts.length);
+        settle(group, request, (i) => ({ ok: true, translation: translations[i] as Translation }));
+      })
+      .catch((error: unknown) => settle(group, request, () => ({ ok: false, error })));
   }
 
   type Result = { ok: true; translation: Translation } | { ok: false; error: unknown };
@@ -210,7 +212,8 @@ export function createBatcher(options: BatcherOptions): Batcher {
     deliver(caller, outcomes);
   }
 
-  const translateMany: Batcher['translateMany'] = (providerId, from, to, texts, signal, onSettled) => {
+  const translateMany: Batcher['translateMany'] = (providerId, from, to, texts, signal, onSettled, asker = {}) => {
+    const group = groupFor(providerId, from, to, asker.partition ?? '');
     const unique = [...new Set(texts)];
     if (unique.length === 0) return Promise.resolve();
     if (signal.aborted) {
@@ -220,6 +223,7 @@ export function createBatcher(options: BatcherOptions): Batcher {
       const onAbort = (): void => abandon(caller);
       const caller: Caller = {
         signal,
+        ...(asker.lane === undefined ? {} : { lane: asker.lane }),
         waiting: new Set(),
         onSettled,
         finish: () => {
@@ -227,7 +231,6 @@ export function createBatcher(options: BatcherOptions): Batcher {
           resolve();
         },
       };
-      const group = groupFor(providerId, from, to);
       for (const text of unique) {
         let entry = group.entries.get(text);
         if (!entry) {
@@ -246,13 +249,21 @@ export function createBatcher(options: BatcherOptions): Batcher {
 
   return {
     translateMany,
-    translate(providerId, from, to, text, signal) {
+    translate(providerId, from, to, text, signal, asker) {
       return new Promise<Translation>((resolve, reject) => {
-        void translateMany(providerId, from, to, [text], signal, ([outcome]) => {
-          if (!outcome) return;
-          if (outcome.ok) resolve(outcome.translation);
-          else reject(outcome.error);
-        });
+        void translateMany(
+          providerId,
+          from,
+          to,
+          [text],
+          signal,
+          ([outcome]) => {
+            if (!outcome) return;
+            if (outcome.ok) resolve(outcome.translation);
+            else reject(outcome.error);
+          },
+          asker,
+        );
       });
     },
   };

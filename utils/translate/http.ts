@@ -15,6 +15,12 @@ export interface ServiceWording {
   statusKinds?: Partial<Record<number, TranslateErrorKind>>;
   /** Last word on the kind, from the status and the raw body (e.g. OpenAI's 429 "insufficient_quota" is a quota error). */
   classify?: (status: number, body: string) => TranslateErrorKind | undefined;
+  /**
+   * A keyless web endpoint (Google's, Edge's): no key can be wrong, so 401/403 mean the service refuses
+   * this client or network, 404 that the endpoint moved, and a 429 with an HTML page (a CAPTCHA, not a
+   * slow-down) that it will keep refusing for a while. All three are 'blocked': another service may work.
+   */
+  keyless?: true;
 }
 
 const MAX_DETAIL_CHARS = 200;
@@ -40,14 +46,22 @@ export function kindForStatus(status: number, overrides?: ServiceWording['status
   return 'bad-response';
 }
 
+/** 401/403/404 from a keyless endpoint, or its 429 answered with a web page (PROVIDERS.md: CAPTCHA pages). */
+export function keylessBlocked(status: number, body: string): boolean {
+  if (status === 401 || status === 403 || status === 404) return true;
+  return status === 429 && (/^\s*</.test(body) || /captcha|unusual traffic|automated queries/i.test(body));
+}
+
 function messageFor(kind: TranslateErrorKind, status: number, wording: ServiceWording, detail: string): string {
   const { service } = wording;
   const why = detail ? ` (${detail})` : '';
   switch (kind) {
+    case 'blocked':
+      return `${service} is refusing requests from this network right now (HTTP ${status}). Try again later, or choose another translation service.`;
     case 'auth':
-      return `${service} refused the request (HTTP ${status})${why}. ${wording.authAdvice ?? `Check the API key for ${service} in Duet's options.`}`;
+      return `${service} refused the request (HTTP ${status})${why}. ${wording.authAdvice ?? `Check the API key for ${service}.`}`;
     case 'quota':
-      return `${service}'s quota is used up (HTTP ${status})${why}. Wait until it resets, or choose another translation service in Duet's options.`;
+      return `${service}'s quota is used up (HTTP ${status})${why}. Wait until it resets, or choose another translation service.`;
     case 'rate-limit':
       return `${service} is receiving too many requests (HTTP ${status}). Duet will slow down and retry.`;
     case 'server':
@@ -82,11 +96,15 @@ export function errorDetail(body: string): string {
 
 export async function errorFromResponse(response: Response, wording: ServiceWording): Promise<TranslateError> {
   const body = await response.text().catch(() => '');
-  const kind = wording.classify?.(response.status, body) ?? kindForStatus(response.status, wording.statusKinds);
+  const kind =
+    wording.classify?.(response.status, body) ??
+    (wording.keyless && keylessBlocked(response.status, body) ? 'blocked' : kindForStatus(response.status, wording.statusKinds));
   const detail = errorDetail(body);
+  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
   return new TranslateError(kind, messageFor(kind, response.status, wording, detail), {
     status: response.status,
-    retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+    service: wording.service,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
   });
 }
 

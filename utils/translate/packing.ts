@@ -7,7 +7,7 @@ import type { ProviderLimits } from './types';
  */
 
 /** Greedy in-order packing: a new request starts only when the next text would break a limit. */
-export function packTexts<T extends { text: string }>(items: T[], limits: ProviderLimits): T[][] {
+export function packTexts<T extends { text: string }>(items: T[], limits: Pick<ProviderLimits, 'maxTextsPerRequest' | 'maxCharsPerRequest'>): T[][] {
   const chunks: T[][] = [];
   let current: T[] = [];
   let chars = 0;

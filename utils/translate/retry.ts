@@ -14,13 +14,22 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** Give up instead of waiting when time since the first attempt plus the next delay exceeds this. */
   maxTotalMs: number;
+  /**
+   * Longest `Retry-After` honoured: a service asking for an hour gets this much, so one answer never
+   * freezes every tab (the reader can still retry at once, and the fallback chain serves meanwhile).
+   */
+  maxRetryAfterMs?: number;
 }
+
+/** Default cap on an honoured Retry-After. */
+export const MAX_RETRY_AFTER_MS = 60_000;
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 3,
   baseDelayMs: 500,
   maxDelayMs: 8_000,
   maxTotalMs: 30_000,
+  maxRetryAfterMs: MAX_RETRY_AFTER_MS,
 };
 
 /**
@@ -29,11 +38,12 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
  */
 export function backoffDelay(attempt: number, error: TranslateError, policy: RetryPolicy, random: () => number = Math.random): number {
   const retryAfter = error.options.retryAfterMs;
-  if (retryAfter !== undefined) return retryAfter + Math.floor(random() * 250);
+  if (retryAfter !== undefined) return Math.min(retryAfter, policy.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS) + Math.floor(random() * 250);
   const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(exponential / 2 + random() * (exponential / 2));
 }
 
+/** The one error for "nobody needs this any more" (tab closed, unit cancelled, reader chose Original). */
 export function abortedError(cause?: unknown): TranslateError {
   return new TranslateError('aborted', 'The translation is no longer needed.', { cause });
 }

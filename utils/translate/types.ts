@@ -12,6 +12,12 @@ export type ProviderId =
   | 'apertium'
   | 'chrome-builtin';
 
+/**
+ * A service the background can send requests to: the providers the reader can choose, plus the steps of
+ * the keyless fallback chain that are not choices of their own (Google's single-text endpoint).
+ */
+export type ServiceId = ProviderId | 'google-single';
+
 /** A provider's published or observed limits, as data: the batcher and queue read these. */
 export interface ProviderLimits {
   /** Most texts one request may carry. */
@@ -31,6 +37,8 @@ export interface Translation {
   text: string;
   /** Source language the provider detected (BCP 47 / ISO 639-1 where the provider reports it). */
   detectedLanguage?: string;
+  /** The service that translated it when a fallback chain answered (./fallback-chain.ts); absent: the one asked. */
+  via?: ServiceId;
 }
 
 /** Everything a provider needs for one request besides the texts. */
@@ -57,7 +65,7 @@ export interface ConfigField {
 }
 
 export interface Translator {
-  id: ProviderId;
+  id: ServiceId;
   /** Shown to the reader. */
   label: string;
   limits: ProviderLimits;
@@ -89,6 +97,7 @@ export type TranslateErrorKind =
   | 'timeout' // no answer in time: retry
   | 'bad-response' // answer we cannot parse or that does not match the request
   | 'unsupported' // language pair or feature the provider does not offer
+  | 'blocked' // a keyless service refuses this client or network (CAPTCHA page, 403, moved endpoint): switch services
   | 'aborted'; // nobody needs the result any more
 
 export class TranslateError extends Error {
@@ -96,7 +105,7 @@ export class TranslateError extends Error {
   constructor(
     readonly kind: TranslateErrorKind,
     message: string,
-    readonly options: { status?: number; retryAfterMs?: number; cause?: unknown } = {},
+    readonly options: { status?: number; retryAfterMs?: number; cause?: unknown; service?: string } = {},
   ) {
     super(message, { cause: options.cause });
   }

@@ -12,6 +12,7 @@ const PROVIDERS: ProviderInfo[] = [
   { id: 'google', label: 'Google', usable: true, targetLanguages: [] },
   { id: 'deepl', label: 'DeepL', usable: false, reason: 'Add your DeepL API key', targetLanguages: [] },
   { id: 'apertium', label: 'Apertium (local)', usable: true, targetLanguages: [] },
+  { id: 'microsoft', label: 'Microsoft', usable: true, failing: "Microsoft Translator is refusing requests from this network right now (HTTP 403). Try again later, or choose another translation service.", targetLanguages: [] },
 ];
 
 let view: Rendered | null;
@@ -44,19 +45,36 @@ describe('options page', () => {
     expect(headings).toEqual(['Translation service', 'Display', 'Languages', 'Site rules', 'Translation cache']);
   });
 
-  it('switches to a usable provider and refuses an unusable one', async () => {
+  // Issue 12 changed this on purpose: choosing a service is one click (it was "Set up" + "Use X").
+  it('switches to a usable provider in one click and refuses an unusable one', async () => {
     const { container } = view!;
-    const setUp = byLabel<HTMLSelectElement>(container, 'Set up');
-    await waitFor(() => expect([...setUp.options].map((o) => o.textContent)).toContain('DeepL — Add your DeepL API key'));
+    const row = (id: string) => container.querySelector(`[data-provider="${id}"]`)!;
+    const radio = (id: string) => row(id).querySelector<HTMLInputElement>('input[type=radio]')!;
+    await waitFor(() => expect(row('deepl').textContent).toContain('DeepL — Add your DeepL API key'));
     expect(container.querySelector('[data-in-use]')?.textContent).toBe('Google');
+    expect(radio('google').checked).toBe(true);
+    expect(radio('deepl').disabled).toBe(true);
 
-    await changeValue(setUp, 'deepl');
-    expect(byText<HTMLButtonElement>(container, 'button', 'Use DeepL for translation').disabled).toBe(true);
-
-    await changeValue(setUp, 'apertium');
-    await click(byText(container, 'button', 'Use Apertium (local) for translation'));
+    await click(radio('apertium'));
     await waitFor(() => expect(container.querySelector('[data-in-use]')?.textContent).toBe('Apertium (local)'));
     const stored = (await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings;
     expect(stored.provider).toBe('apertium');
+  });
+
+  it('tells the truth: a service that failed says "not working" and why, never "ready"', async () => {
+    const { container } = view!;
+    const row = () => container.querySelector('[data-provider="microsoft"]')!;
+    await waitFor(() => expect(row().getAttribute('data-state')).toBe('failing'));
+    expect(row().textContent).toContain('not working: Microsoft Translator is refusing requests from this network right now');
+    expect(row().textContent).not.toContain('ready');
+    expect(container.querySelector('[data-provider="google"]')!.textContent).toContain('ready');
+  });
+
+  it('lets the reader pin the service in use (no fallback)', async () => {
+    const { container } = view!;
+    const box = byLabel<HTMLInputElement>(container, /^ When Google or/);
+    expect(box.checked).toBe(true);
+    await click(box);
+    await waitFor(async () => expect(((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings).fallbackChain).toBe(false));
   });
 });

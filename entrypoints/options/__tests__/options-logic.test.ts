@@ -73,3 +73,12 @@ describe('site input and sizes', () => {
     expect(formatMb(50 * 1024 * 1024)).toBe('50 MB');
   });
 });
+
+describe('forOptionsPage', () => {
+  it("never tells the reader on the options page to go to Duet's options", async () => {
+    const { forOptionsPage } = await import('../config-validation');
+    expect(forOptionsPage("DeepL needs an API key. Add it in Duet's options.")).toBe('DeepL needs an API key. Add it in its settings below.');
+    expect(forOptionsPage("Check the DeepL API key in Duet's options (keys of the Free plan end in \":fx\").")).toBe('Check the DeepL API key (keys of the Free plan end in ":fx").');
+    expect(forOptionsPage('Google Translate is refusing requests.')).toBe('Google Translate is refusing requests.');
+  });
+});

@@ -5,6 +5,9 @@ import type { PortResponse, RememberedTranslation, TabStatus } from '../../messa
 import { extractUnits } from '../../extract';
 import { TranslationSession, type Transport } from '../session';
 import { loadKronePage } from './krone-page';
+import { trustScriptedClicks } from '../../page-ui/__tests__/trust-scripted-clicks';
+
+trustScriptedClicks(); // the tests' clicks stand in for the reader's (trusted-click.ts)
 
 
 /** Records what the session sends and lets the test answer like the background would. */

@@ -38,3 +38,30 @@ describe('pillView', () => {
     expect(pillView({ ...base, found: 0 })).toBeNull();
   });
 });
+
+describe('pill: one message for the page (issue 12)', () => {
+  const base: TabStatus = { mode: 'bilingual', isArticle: true, found: 12, translated: 0, fromCache: 0, failed: 12, pending: 0 };
+
+  it('a service failure for the whole page: its own words and one Retry; none where retrying cannot help', () => {
+    const problem = { kind: 'server', message: 'Google Translate had a server error (HTTP 503). Duet will retry; if it persists, try again later.', retryable: true, scope: 'page' as const };
+    expect(pillView({ ...base, problem })).toEqual({ text: problem.message, action: { kind: 'retry-failed', label: 'Retry' }, complete: false });
+    const auth = { kind: 'auth', message: 'DeepL refused the request (HTTP 403). Check the API key for DeepL.', retryable: false, scope: 'page' as const };
+    expect(pillView({ ...base, problem: auth })).toEqual({ text: auth.message, complete: false });
+  });
+
+  it('a service that asked us to wait: when Duet retries, and Retry now', () => {
+    const retryAt = new Date(2026, 11, 2, 14, 5).getTime();
+    const view = pillView({ ...base, problem: { kind: 'rate-limit', message: 'Google Translate asks Duet to wait before sending more.', retryable: true, scope: 'page', retryAt } });
+    expect(view?.text).toMatch(/^Google Translate asks Duet to wait before sending more\. Retrying at (14:05|0?2:05\sPM)\.$/);
+    expect(view?.action).toEqual({ kind: 'retry-failed', label: 'Retry now' });
+  });
+
+  it('a page already in the target language says so', () => {
+    expect(pillView({ ...base, failed: 0, sameLanguage: 12, detectedLanguage: 'en' })).toEqual({ text: 'This page is already in English', complete: true });
+  });
+
+  it('which service translated when another stood in', () => {
+    const notice = 'Google Translate is refusing requests from this network right now; using Microsoft Translator.';
+    expect(pillView({ ...base, failed: 0, translated: 12, notice })?.text).toBe(`Translated 12 · ${notice}`);
+  });
+});

@@ -3,6 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TAG_UI_HOST } from '../../dom-labels';
 import type { TabStatus } from '../../messaging/protocol';
 import { AUTO_HIDE_MS, createProgressPill } from '../progress-pill';
+import { trustScriptedClicks } from './trust-scripted-clicks';
+
+trustScriptedClicks(); // the tests' clicks stand in for the reader's (trusted-click.ts)
 
 const base: TabStatus = { mode: 'bilingual', isArticle: true, found: 40, translated: 0, fromCache: 0, failed: 0, pending: 0 };
 

@@ -17,6 +17,9 @@ import {
 } from '../../dom-labels';
 import type { Unit, UnitKind } from '../../extract/types';
 import { createRenderer } from '../renderer';
+import { trustScriptedClicks } from '../../page-ui/__tests__/trust-scripted-clicks';
+
+trustScriptedClicks(); // the tests' clicks stand in for the reader's (trusted-click.ts)
 
 // Node's URL, not jsdom's: the test file's own path.
 const FIXTURE = resolve(dirname(fileURLToPath(import.meta.url)), '../../../e2e/fixtures/news/krone-north-korea.html');

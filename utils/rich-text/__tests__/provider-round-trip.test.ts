@@ -11,7 +11,7 @@ import { blockMarkup, type BlockMarkup } from '../../extract/block-markup';
 import { apertium, resetApertiumPairs } from '../../translate/providers/apertium';
 import { chromeBuiltin, resetChromeBuiltin } from '../../translate/providers/chrome-builtin';
 import { deepl, DEEPL_FREE_URL } from '../../translate/providers/deepl';
-import { google, GOOGLE_BATCH_URL, GOOGLE_SINGLE_URL, resetGoogleState } from '../../translate/providers/google';
+import { google, GOOGLE_BATCH_URL, GOOGLE_SINGLE_URL } from '../../translate/providers/google';
 import { libretranslate } from '../../translate/providers/libretranslate';
 import { microsoft, MICROSOFT_URL } from '../../translate/providers/microsoft';
 import { openai } from '../../translate/providers/openai';
@@ -27,7 +27,6 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 beforeEach(() => {
-  resetGoogleState();
   resetApertiumPairs();
   resetChromeBuiltin();
 });

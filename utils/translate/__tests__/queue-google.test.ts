@@ -1,7 +1,7 @@
 import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { google, GOOGLE_BATCH_URL, resetGoogleState } from '../providers/google';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { google, GOOGLE_BATCH_URL } from '../providers/google';
 import { createProviderQueue } from '../queue';
 import type { Translator } from '../types';
 
@@ -10,7 +10,6 @@ const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
-beforeEach(() => resetGoogleState());
 
 const FAST_RETRY = { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100, maxTotalMs: 5_000 };
 const withTimeout = (timeoutMs: number): Translator => ({ ...google, limits: { ...google.limits, timeoutMs } });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseRetryAfter } from '../http';
-import { createProviderQueue, getProviderQueue, resetProviderQueues, splitByLimits } from '../queue';
+import { createProviderQueue, createProviderQueues, splitByLimits } from '../queue';
 import { TranslateError, type ProviderLimits, type TranslateRequest, type Translation, type Translator } from '../types';
 
 const LIMITS: ProviderLimits = { maxTextsPerRequest: 10, maxCharsPerRequest: 1000, requestsPerSecond: 100, concurrency: 10, timeoutMs: 5_000 };
@@ -38,7 +38,6 @@ function settle<T>(promise: Promise<T>) {
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 0 });
-  resetProviderQueues();
 });
 afterEach(() => vi.useRealTimers());
 
@@ -86,9 +85,11 @@ describe('limits', () => {
     expect(splitByLimits(['x'.repeat(50), 'y'], { maxTextsPerRequest: 5, maxCharsPerRequest: 10 })).toEqual([['x'.repeat(50)], ['y']]);
   });
 
-  it('shares one queue per provider id', () => {
+  it('shares one queue per provider id within one registry (no module state: each registry is its own)', () => {
     const { translator } = scripted({}, echo);
-    expect(getProviderQueue(translator)).toBe(getProviderQueue(translator));
+    const queues = createProviderQueues();
+    expect(queues.get(translator)).toBe(queues.get(translator));
+    expect(createProviderQueues().get(translator)).not.toBe(queues.get(translator));
   });
 });
 

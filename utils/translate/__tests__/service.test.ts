@@ -153,7 +153,8 @@ describe('translation service', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]?.ids.sort()).toEqual(['a', 'b', 'c', 'e']);
     expect(errors[0]?.error).toMatchObject({ kind: 'auth', retryable: false });
-    expect(errors[0]?.error.message).toMatch(/key/);
+    // Issue 12: the service's own message is kept (it names the service and says what to do).
+    expect(errors[0]?.error.message).toBe('HTTP 403');
     expect(flat.map((r) => r.id)).toEqual(['d']);
     // The failed texts were not cached: a retry asks the provider again.
     const retry = await run(service, units('eins', 'vier'));

@@ -1,14 +1,14 @@
 import { badResponse, readJson, sendRequest, type ServiceWording } from '../http';
 import { markupToPlain, plainToMarkup } from '../../rich-text/wire';
 import { canonicalTag, normaliseDetected } from '../languages';
-import { TranslateError, type TranslateRequest, type Translation, type Translator } from '../types';
+import { type TranslateRequest, type Translation, type Translator } from '../types';
 
 /**
  * Google Translate through the keyless web endpoints (PROVIDERS.md "Google"):
- * - batch: translate-pa.googleapis.com/v1/translateHtml — what Chrome's page translation and the
- *   website-translator element use; many texts per request, HTML in and out;
- * - single: translate.googleapis.com/translate_a/single?client=gtx — one text per GET; used only
- *   when the batch endpoint fails in a way retrying will not fix (403/404/400, malformed answer).
+ * - batch (`google`): translate-pa.googleapis.com/v1/translateHtml — what Chrome's page translation and
+ *   the website-translator element use; many texts per request, HTML in and out;
+ * - single (`google-single`, ./google-single.ts): translate_a/single — one text per GET, a later step of
+ *   the fallback chain (../fallback-chain.ts), which decides when to use it.
  * Neither is documented; 429 arrives without Retry-After when hammered, hence the modest limits.
  */
 
@@ -17,11 +17,12 @@ export const GOOGLE_SINGLE_URL = 'https://translate.googleapis.com/translate_a/s
 /** The public key Google's own website-translator script sends; open-source clients use the same one. */
 export const GOOGLE_WEB_API_KEY = 'AIzaSyATBXajvzQLTDHEQbcpq0Ihe0vWDHmO520';
 
-const wording: ServiceWording = {
+export const googleWording: ServiceWording = {
   service: 'Google Translate',
-  // No key involved: a 401/403 means Google is refusing this client or network.
-  authAdvice: 'Google may be blocking automated requests from this network. Try again later, or choose another translation service in Duet\'s options.',
+  // No key involved: a 401/403 means Google is refusing this client or network ('blocked', http.ts).
+  keyless: true,
 };
+const wording = googleWording;
 
 /** Google wants "zh-CN"/"zh-TW" for Chinese; other codes pass with the region upper-cased. */
 export function googleLanguage(code: string): string {
@@ -62,12 +63,19 @@ async function translateBatch(texts: string[], from: string, to: string, signal:
   });
 }
 
-async function translateSingle(markup: string, from: string, to: string, signal: AbortSignal): Promise<Translation> {
+/**
+ * `client=gtx` has answered 429 "automated queries" to the first request since about 2026-08-22, for
+ * days (PROVIDERS.md); `dict-chrome-ex` (Google's dictionary extension) still answered 200 with the
+ * same array shape in those reports.
+ */
+export const GOOGLE_SINGLE_CLIENT = 'dict-chrome-ex';
+
+export async function translateSingle(markup: string, from: string, to: string, signal: AbortSignal): Promise<Translation> {
   // The single endpoint is text-only: the unit goes as plain text and its inline markup is lost (issue 11).
   const text = markupToPlain(markup);
   if (text.trim() === '') return { text: markup };
   const url = new URL(GOOGLE_SINGLE_URL);
-  url.search = new URLSearchParams({ client: 'gtx', sl: googleLanguage(from), tl: googleLanguage(to), dt: 't', q: text }).toString();
+  url.search = new URLSearchParams({ client: GOOGLE_SINGLE_CLIENT, sl: googleLanguage(from), tl: googleLanguage(to), dt: 't', q: text }).toString();
   const response = await sendRequest(url, { method: 'GET' }, signal, wording);
   const data = await readJson(response, wording, signal);
   // Shape: [[["sentence translation","sentence original",…],…], null, "de", …]
@@ -77,20 +85,6 @@ async function translateSingle(markup: string, from: string, to: string, signal:
   const detectedLanguage = from === 'auto' ? normaliseDetected(data[2]) : undefined;
   const joined = plainToMarkup(sentences.join(''));
   return detectedLanguage ? { text: joined, detectedLanguage } : { text: joined };
-}
-
-/** After a non-retryable batch failure, go straight to the single endpoint for a while. */
-const BATCH_COOLDOWN_MS = 10 * 60_000;
-let batchUnavailableUntil = 0;
-
-/** Forgets that the batch endpoint failed (tests). */
-export function resetGoogleState(): void {
-  batchUnavailableUntil = 0;
-}
-
-/** Batch failures that another endpoint might not share; retryable ones go back to the queue instead. */
-function worthFallingBack(error: unknown): boolean {
-  return error instanceof TranslateError && (error.kind === 'auth' || error.kind === 'bad-response' || error.kind === 'unsupported' || error.kind === 'quota');
 }
 
 /**
@@ -119,18 +113,5 @@ export const google: Translator = {
   limits: KEYLESS_WEB_LIMITS,
   configFields: [],
   cacheKeyParts: () => ['web-v1'],
-  async translate({ texts, from, to, signal }: TranslateRequest) {
-    if (Date.now() >= batchUnavailableUntil) {
-      try {
-        return await translateBatch(texts, from, to, signal);
-      } catch (error) {
-        if (!worthFallingBack(error) || signal.aborted) throw error;
-        batchUnavailableUntil = Date.now() + BATCH_COOLDOWN_MS;
-      }
-    }
-    // One text per request, in order, so the fallback does not multiply the load on Google.
-    const results: Translation[] = [];
-    for (const text of texts) results.push(await translateSingle(text, from, to, signal));
-    return results;
-  },
+  translate: ({ texts, from, to, signal }: TranslateRequest) => translateBatch(texts, from, to, signal),
 };

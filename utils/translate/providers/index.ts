@@ -1,8 +1,9 @@
-import type { ProviderId, Translator } from '../types';
+import type { ProviderId, ServiceId, Translator } from '../types';
 import { apertium } from './apertium';
 import { chromeBuiltin } from './chrome-builtin';
 import { deepl } from './deepl';
 import { google } from './google';
+import { googleSingle } from './google-single';
 import { libretranslate } from './libretranslate';
 import { microsoft } from './microsoft';
 import { openai } from './openai';
@@ -17,3 +18,6 @@ export const providers: Record<ProviderId, Translator> = {
   apertium,
   'chrome-builtin': chromeBuiltin,
 };
+
+/** Every service requests can go to: the providers, plus the fallback chain's own steps (../fallback-chain.ts). */
+export const services: Record<ServiceId, Translator> = { ...providers, 'google-single': googleSingle };

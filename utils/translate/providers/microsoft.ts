@@ -15,7 +15,8 @@ export const MICROSOFT_URL = 'https://edge.microsoft.com/translate/translatetext
 
 const wording: ServiceWording = {
   service: 'Microsoft Translator',
-  authAdvice: 'Microsoft may have changed or blocked this keyless service. Try again later, or choose another translation service in Duet\'s options.',
+  // No key involved: 401/403/404 mean Microsoft refuses this client or moved the endpoint ('blocked', http.ts).
+  keyless: true,
 };
 
 /** Microsoft's codes: zh-Hans / zh-Hant, pt (Brazil) / pt-PT, nb for Norwegian; others by base language. */

@@ -1,14 +1,14 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { liveSignal, rejection } from './helpers';
-import { google, GOOGLE_BATCH_URL, GOOGLE_SINGLE_URL, GOOGLE_WEB_API_KEY, googleLanguage, resetGoogleState } from '../google';
+import { google, GOOGLE_BATCH_URL, GOOGLE_SINGLE_URL, GOOGLE_WEB_API_KEY, googleLanguage } from '../google';
+import { googleSingle } from '../google-single';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
-beforeEach(() => resetGoogleState());
 
 const signal = liveSignal;
 
@@ -58,7 +58,7 @@ describe('google batch endpoint', () => {
     expect(await google.translate({ texts: ['Hallo'], from: 'de', to: 'en', signal: signal() }, {})).toEqual([{ text: 'Hello' }]);
   });
 
-  it('throws a retryable rate-limit error on 429 without falling back', async () => {
+  it('throws a retryable rate-limit error on a plain 429', async () => {
     let singleCalls = 0;
     server.use(
       http.post(GOOGLE_BATCH_URL, () => new HttpResponse('Too Many Requests', { status: 429, headers: { 'Retry-After': '7' } })),
@@ -80,30 +80,32 @@ describe('google batch endpoint', () => {
     expect(error.kind).toBe('server');
   });
 
-  it('a count mismatch is never a wrong pairing: it falls back to one text per request', async () => {
-    const singles: string[] = [];
-    server.use(
-      http.post(GOOGLE_BATCH_URL, () => HttpResponse.json([['only one'], ['de']])),
-      http.get(GOOGLE_SINGLE_URL, ({ request }) => {
-        const q = new URL(request.url).searchParams.get('q')!;
-        singles.push(q);
-        return HttpResponse.json([[[`EN(${q})`, q, null, null, 10]], null, 'de']);
-      }),
-    );
-    const result = await google.translate({ texts: ['eins', 'zwei'], from: 'auto', to: 'en', signal: signal() }, {});
-    expect(singles).toEqual(['eins', 'zwei']);
-    expect(result).toEqual([
-      { text: 'EN(eins)', detectedLanguage: 'de' },
-      { text: 'EN(zwei)', detectedLanguage: 'de' },
-    ]);
+  it('a count mismatch is never a wrong pairing: it is an unreadable answer (the chain moves on)', async () => {
+    server.use(http.post(GOOGLE_BATCH_URL, () => HttpResponse.json([['only one'], ['de']])));
+    const error = await rejection(google.translate({ texts: ['eins', 'zwei'], from: 'auto', to: 'en', signal: signal() }, {}));
+    expect(error.kind).toBe('bad-response');
+  });
+
+  // Issue 12: a keyless endpoint has no key to reject; 403/404 and a CAPTCHA page mean "refusing us".
+  it('calls a 403, a 404 and a 429 CAPTCHA page "blocked", naming Google, never a key problem', async () => {
+    for (const [status, body] of [
+      [403, '{"error":{"code":403,"message":"The request is missing a valid API key."}}'],
+      [404, 'Not Found'],
+      [429, '<html><body>Our systems have detected unusual traffic … <form id="captcha-form"></form></body></html>'],
+    ] as const) {
+      server.use(http.post(GOOGLE_BATCH_URL, () => new HttpResponse(body, { status })));
+      const error = await rejection(google.translate({ texts: ['Hallo'], from: 'auto', to: 'en', signal: signal() }, {}));
+      expect(error.kind, `HTTP ${status}`).toBe('blocked');
+      expect(error.message).toMatch(/^Google Translate is refusing requests from this network right now/);
+      expect(error.message).not.toMatch(/key/i);
+    }
   });
 });
 
-describe('google single endpoint fallback', () => {
-  it('on 403 from the batch endpoint, sends the exact GET and joins sentences', async () => {
+describe('google single endpoint (a step of the fallback chain)', () => {
+  it('sends the exact GET with a client id that still works, and joins sentences', async () => {
     let url: URL | undefined;
     server.use(
-      http.post(GOOGLE_BATCH_URL, () => HttpResponse.json({ error: { code: 403, message: 'The request is missing a valid API key.' } }, { status: 403 })),
       http.get(GOOGLE_SINGLE_URL, ({ request }) => {
         url = new URL(request.url);
         return HttpResponse.json([
@@ -120,43 +122,37 @@ describe('google single endpoint fallback', () => {
         ]);
       }),
     );
-    const result = await google.translate({ texts: ['Die Sonne scheint. Es ist warm.'], from: 'auto', to: 'en', signal: signal() }, {});
+    const result = await googleSingle.translate({ texts: ['Die Sonne scheint. Es ist warm.'], from: 'auto', to: 'en', signal: signal() }, {});
     expect(url?.origin + url!.pathname).toBe(GOOGLE_SINGLE_URL);
-    expect(Object.fromEntries(url!.searchParams)).toEqual({ client: 'gtx', sl: 'auto', tl: 'en', dt: 't', q: 'Die Sonne scheint. Es ist warm.' });
+    expect(Object.fromEntries(url!.searchParams)).toEqual({ client: 'dict-chrome-ex', sl: 'auto', tl: 'en', dt: 't', q: 'Die Sonne scheint. Es ist warm.' });
     expect(result).toEqual([{ text: 'The sun is shining. It is warm.', detectedLanguage: 'de' }]);
   });
 
-  it('after a non-retryable batch failure, skips the batch endpoint for a while', async () => {
-    let batchCalls = 0;
+  it('sends one text per request, in order', async () => {
+    const singles: string[] = [];
     server.use(
-      http.post(GOOGLE_BATCH_URL, () => {
-        batchCalls += 1;
-        return new HttpResponse('not json', { status: 200 });
+      http.get(GOOGLE_SINGLE_URL, ({ request }) => {
+        const q = new URL(request.url).searchParams.get('q')!;
+        singles.push(q);
+        return HttpResponse.json([[[`EN(${q})`, q, null, null, 10]], null, 'de']);
       }),
-      http.get(GOOGLE_SINGLE_URL, () => HttpResponse.json([[['Hi', 'Hallo']], null, 'de'])),
     );
-    await google.translate({ texts: ['Hallo'], from: 'auto', to: 'en', signal: signal() }, {});
-    await google.translate({ texts: ['Hallo'], from: 'auto', to: 'en', signal: signal() }, {});
-    expect(batchCalls).toBe(1);
+    const result = await googleSingle.translate({ texts: ['eins', 'zwei'], from: 'auto', to: 'en', signal: signal() }, {});
+    expect(singles).toEqual(['eins', 'zwei']);
+    expect(result.map((t) => t.text)).toEqual(['EN(eins)', 'EN(zwei)']);
   });
 
-  it('reports a reader-facing error when both endpoints refuse', async () => {
-    server.use(
-      http.post(GOOGLE_BATCH_URL, () => new HttpResponse(null, { status: 404 })),
-      http.get(GOOGLE_SINGLE_URL, () => new HttpResponse('<html>Forbidden</html>', { status: 403 })),
-    );
-    const error = await rejection(google.translate({ texts: ['Hallo'], from: 'auto', to: 'en', signal: signal() }, {}));
-    expect(error.kind).toBe('auth');
+  it('reports a 403 page as blocked, in Google\'s name', async () => {
+    server.use(http.get(GOOGLE_SINGLE_URL, () => new HttpResponse('<html>Forbidden</html>', { status: 403 })));
+    const error = await rejection(googleSingle.translate({ texts: ['Hallo'], from: 'auto', to: 'en', signal: signal() }, {}));
+    expect(error.kind).toBe('blocked');
     expect(error.options.status).toBe(403);
-    expect(error.message).toMatch(/Google Translate refused the request \(HTTP 403\)\. Google may be blocking/);
+    expect(error.options.service).toBe('Google Translate');
   });
 
   it('rejects a malformed single answer as bad-response', async () => {
-    server.use(
-      http.post(GOOGLE_BATCH_URL, () => new HttpResponse(null, { status: 400 })),
-      http.get(GOOGLE_SINGLE_URL, () => HttpResponse.json({ sentences: 'nope' })),
-    );
-    const error = await rejection(google.translate({ texts: ['Hallo'], from: 'auto', to: 'en', signal: signal() }, {}));
+    server.use(http.get(GOOGLE_SINGLE_URL, () => HttpResponse.json({ sentences: 'nope' })));
+    const error = await rejection(googleSingle.translate({ texts: ['Hallo'], from: 'auto', to: 'en', signal: signal() }, {}));
     expect(error.kind).toBe('bad-response');
   });
 

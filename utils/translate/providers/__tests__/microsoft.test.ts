@@ -62,8 +62,9 @@ describe('microsoft (Edge path)', () => {
 
     server.use(http.post(MICROSOFT_URL, () => new HttpResponse(null, { status: 403 })));
     const refused = await rejection(microsoft.translate({ texts: ['x'], from: 'de', to: 'en', signal: liveSignal() }, {}));
-    expect(refused.kind).toBe('auth');
-    expect(refused.message).toMatch(/Microsoft may have changed or blocked/);
+    // Issue 12: a keyless endpoint's 403 is "refusing us" (the chain moves on), not a key problem.
+    expect(refused.kind).toBe('blocked');
+    expect(refused.message).toMatch(/^Microsoft Translator is refusing requests from this network right now/);
 
     server.use(http.post(MICROSOFT_URL, () => new HttpResponse('[{"translations":', { status: 200 })));
     expect((await rejection(microsoft.translate({ texts: ['x'], from: 'de', to: 'en', signal: liveSignal() }, {}))).kind).toBe('bad-response');

@@ -1,0 +1,35 @@
+import type { ErrorInfo, TabStatus } from '../messaging/protocol';
+import { languageName } from '../settings/languages';
+
+/**
+ * The one sentence about the page as a whole that the pill and the popup both show (pure, so every
+ * wording is tested without a DOM): a service failure for the page, a stand-in service, or a page
+ * already in the target language. undefined: nothing to say beyond the counts.
+ */
+/** "14:05" in the reader's clock. */
+export function clockTime(epochMs: number): string {
+  return new Date(epochMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+/** The page-wide failure in words: the service's own message, and when Duet tries again if it said. */
+export function problemText(problem: ErrorInfo): string {
+  const when = problem.retryAt !== undefined ? ` Retrying at ${clockTime(problem.retryAt)}.` : '';
+  return `${problem.message}${when}`;
+}
+
+/** True when everything found was already in the target language and nothing was translated. */
+export function isSameLanguagePage(status: TabStatus): boolean {
+  const same = status.sameLanguage ?? 0;
+  return same > 0 && status.translated === 0 && status.failed === 0 && status.pending === 0;
+}
+
+/** "This page is already in English" (the language the service detected). */
+export function sameLanguageText(status: TabStatus): string {
+  return `This page is already in ${status.detectedLanguage ? languageName(status.detectedLanguage) : 'your language'}`;
+}
+
+export function statusLine(status: TabStatus): string | undefined {
+  if (status.problem && status.failed > 0) return problemText(status.problem);
+  if (isSameLanguagePage(status)) return sameLanguageText(status);
+  return status.notice;
+}
