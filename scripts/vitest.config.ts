@@ -13,6 +13,8 @@ export default defineConfig({
     include: ['utils/**/__tests__/**/*.test.{ts,tsx}', 'components/**/__tests__/**/*.test.{ts,tsx}', 'entrypoints/**/__tests__/**/*.test.{ts,tsx}', 'scripts/**/__tests__/**/*.test.ts'],
     environment: 'node',
     restoreMocks: true,
+    // DOM-heavy tests (jsdom, thousands of nodes) take seconds on a busy 2-core machine: 5 s was too tight.
+    testTimeout: 20_000,
     // UI strings come from public/_locales through browser.i18n, which the fake browser lacks: English for tests.
     setupFiles: ['scripts/vitest.setup.ts'],
   },

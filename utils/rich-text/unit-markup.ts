@@ -27,7 +27,7 @@ function snapshotOf(unit: Unit): Snapshot {
     const { markup, inline } = blockMarkup(unit.element);
     // The markup must say exactly what the unit's text says; if not (the page changed the element since
     // the analysis), the plain text goes, so what is translated never differs from what was found.
-    if (normalise(markupToPlain(withoutCode(markup), ' ')) === unit.text) snapshot = { text: unit.text, markup, inline };
+    if (normalise(markupToPlain(withoutCode(markup), ' ')) === normalise(unit.text)) snapshot = { text: unit.text, markup, inline };
   }
   snapshots.set(unit.element, snapshot);
   return snapshot;

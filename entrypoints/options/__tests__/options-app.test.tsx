@@ -75,6 +75,6 @@ describe('options page', () => {
     const box = byLabel<HTMLInputElement>(container, /^ When Google or/);
     expect(box.checked).toBe(true);
     await click(box);
-    await waitFor(async () => expect(((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings).fallbackChain).toBe(false));
+    await waitFor(async () => expect(((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] as Settings).fallbackChain).toBe(false));
   });
 });

@@ -44,9 +44,9 @@ describe('pill: one message for the page (issue 12)', () => {
 
   it('a service failure for the whole page: its own words and one Retry; none where retrying cannot help', () => {
     const problem = { kind: 'server', message: 'Google Translate had a server error (HTTP 503). Duet will retry; if it persists, try again later.', retryable: true, scope: 'page' as const };
-    expect(pillView({ ...base, problem })).toEqual({ text: problem.message, action: { kind: 'retry-failed', label: 'Retry' }, complete: false });
+    expect(pillView({ ...base, problem })).toEqual({ text: problem.message, action: { kind: 'retry-failed', label: 'Retry' }, complete: false, failed: true });
     const auth = { kind: 'auth', message: 'DeepL refused the request (HTTP 403). Check the API key for DeepL.', retryable: false, scope: 'page' as const };
-    expect(pillView({ ...base, problem: auth })).toEqual({ text: auth.message, complete: false });
+    expect(pillView({ ...base, problem: auth })).toEqual({ text: auth.message, complete: false, failed: true });
   });
 
   it('a service that asked us to wait: when Duet retries, and Retry now', () => {
@@ -62,6 +62,6 @@ describe('pill: one message for the page (issue 12)', () => {
 
   it('which service translated when another stood in', () => {
     const notice = 'Google Translate is refusing requests from this network right now; using Microsoft Translator.';
-    expect(pillView({ ...base, failed: 0, translated: 12, notice })?.text).toBe(`Translated 12 · ${notice}`);
+    expect(pillView({ ...base, failed: 0, translated: 12, notice })?.text).toBe(`12 paragraphs translated · ${notice}`);
   });
 });

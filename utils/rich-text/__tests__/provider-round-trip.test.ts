@@ -12,6 +12,7 @@ import { apertium, resetApertiumPairs } from '../../translate/providers/apertium
 import { chromeBuiltin, resetChromeBuiltin } from '../../translate/providers/chrome-builtin';
 import { deepl, DEEPL_FREE_URL } from '../../translate/providers/deepl';
 import { google, GOOGLE_BATCH_URL, GOOGLE_SINGLE_URL } from '../../translate/providers/google';
+import { googleSingle } from '../../translate/providers/google-single';
 import { libretranslate } from '../../translate/providers/libretranslate';
 import { microsoft, MICROSOFT_URL } from '../../translate/providers/microsoft';
 import { openai } from '../../translate/providers/openai';
@@ -86,16 +87,15 @@ describe('markup round trip per provider wire format', () => {
     expect(sent).toEqual([source.markup]);
   });
 
-  it('Google single endpoint (fallback, text-only): plain text out, plain translation back', async () => {
+  it('Google single endpoint (a fallback-chain step, text-only): plain text out, plain translation back', async () => {
     let q: string | null = null;
     server.use(
-      http.post(GOOGLE_BATCH_URL, () => new HttpResponse('gone', { status: 404 })),
       http.get(GOOGLE_SINGLE_URL, ({ request }) => {
         q = new URL(request.url).searchParams.get('q');
         return HttpResponse.json([[[`EN ${q}`, q]], null, 'de']);
       }),
     );
-    expectPlainTranslation(await roundTrip(google));
+    expectPlainTranslation(await roundTrip(googleSingle));
     expect(q).toBe('Lesen Sie hier als PDF & sofort: Mieten < 10 €1');
   });
 

@@ -143,7 +143,8 @@ describe('rebuildTranslation: hostile or broken answers stay inert text', () => 
     const ms = performance.now() - started;
     expect(out.textContent!.length).toBeLessThanOrEqual(Math.max(MIN_CAP_CHARS, source.markup.length * MAX_GROWTH) + 1);
     expect(out.querySelectorAll('a')).toHaveLength(1);
-    expect(ms).toBeLessThan(1_000);
+    // A guard against super-linear work on hostile input (~tens of ms normally), loose enough for a loaded machine.
+    expect(ms).toBeLessThan(5_000);
     expect(capAnswer('short', source.markup)).toBe('short');
   });
 
