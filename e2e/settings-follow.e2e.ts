@@ -26,7 +26,9 @@ describe('settings changed elsewhere reach an open tab', () => {
 
   const headlineTranslation = () =>
     s.page.evaluate((text) => {
-      const original = [...document.querySelectorAll('[data-duet-unit]')].find((el) => el.textContent?.replace(/\s+/g, ' ').trim() === text);
+      // The original's own words: Duet's translation sits inside it (issue 9), so it is left out.
+      const ownText = (el: Element) => [...el.childNodes].filter((n) => !(n.nodeType === 1 && (n as Element).tagName === 'DUET-TRANSLATION')).map((n) => n.textContent).join('');
+      const original = [...document.querySelectorAll('[data-duet-unit]')].find((el) => ownText(el).replace(/\s+/g, ' ').trim() === text);
       const id = original?.getAttribute('data-duet-unit');
       const translation = id ? document.querySelector(`duet-translation[data-duet-for="${id}"]`) : null;
       return translation && { text: translation.textContent, lang: translation.getAttribute('lang'), state: translation.getAttribute('data-duet-state') };
@@ -50,14 +52,21 @@ describe('settings changed elsewhere reach an open tab', () => {
       s.page.evaluate(() => {
         const t = document.querySelector('duet-translation[data-duet-state="done"]')!;
         const original = document.querySelector(`[data-duet-unit="${t.getAttribute('data-duet-for')}"]`)!;
-        return t.getBoundingClientRect().left >= original.getBoundingClientRect().right - 1;
+        // The original's own content (the translation is its last child since issue 9).
+        const range = document.createRange();
+        range.setStartBefore(original.firstChild!);
+        range.setEndBefore(t);
+        return t.getBoundingClientRect().left >= range.getBoundingClientRect().right - 1;
       });
     expect(await sideBySide()).toBe(true);
     await writeSettings(s.browser, { ...base, targetLanguage: 'fr', layout: 'stacked' });
     await s.page.waitForFunction(() => {
       const t = document.querySelector('duet-translation[data-duet-state="done"]')!;
       const original = document.querySelector(`[data-duet-unit="${t.getAttribute('data-duet-for')}"]`)!;
-      return t.getBoundingClientRect().top >= original.getBoundingClientRect().bottom - 1;
+      const range = document.createRange();
+      range.setStartBefore(original.firstChild!);
+      range.setEndBefore(t);
+      return t.getBoundingClientRect().top >= range.getBoundingClientRect().bottom - 1;
     }, null, { timeout: 10_000 });
     expect(s.fake.requests).toBe(requests);
   });
