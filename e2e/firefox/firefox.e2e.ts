@@ -80,7 +80,7 @@ describe('Duet in Firefox (firefox-esr, WebDriver BiDi)', () => {
     // The options page lists the services once the background answered getProviders.
     const options = await waitInExtensionPage<{ title: string; services: string[] }>(
       ext,
-      '() => { const services = [...document.querySelectorAll("option")].map((o) => o.textContent); return services.some((s) => /LibreTranslate/.test(s)) && { title: document.title, services }; }',
+      '() => { const services = [...document.querySelectorAll("[data-provider] label")].map((o) => o.textContent); return services.some((s) => /LibreTranslate/.test(s)) && { title: document.title, services }; }',
     );
     expect(options.title).toMatch(/Duet/);
     expect(options.services.some((s) => /LibreTranslate/.test(s)), `services listed: ${options.services.join(' | ')}`).toBe(true);

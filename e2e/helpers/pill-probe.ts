@@ -36,8 +36,12 @@ export async function clickAccessibleButton(page: Page, name: string): Promise<v
   if (!node?.backendDOMNodeId) throw new Error(`no button named "${name}"`);
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: node.backendDOMNodeId })) as { object: { objectId: string } };
-    await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function () { this.click(); }' });
+    // A real mouse click at the button's box: Duet's buttons act only on trusted clicks (page-ui/trusted-click.ts),
+    // so a scripted this.click() would be ignored, as a page script's would.
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendDOMNodeId });
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendDOMNodeId })) as { model: { content: number[] } };
+    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
   } finally {
     await cdp.detach().catch(() => {});
   }

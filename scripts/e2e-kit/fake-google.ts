@@ -1,5 +1,5 @@
 import type { BrowserContext, Route } from 'playwright-core';
-import { guessLanguage, pseudoTranslate, unescapeHtml } from './pseudo-translate';
+import { guessLanguage, plainOf, pseudoTranslate } from './pseudo-translate';
 
 /**
  * Google's two keyless endpoints, answered inside the browser context with their real wire format
@@ -180,9 +180,4 @@ export class FakeGoogle {
       // The browser went away or the request was aborted (tab closed): nothing to answer.
     }
   }
-}
-
-/** Markup as plain text: placeholder tags out (<br> as a space, as the unit's text has it), entities decoded. */
-function plainOf(markup: string): string {
-  return unescapeHtml(markup.replace(/<br\s*\/?>/gi, ' ').replace(/<\/?[A-Za-z][^<>]*>/g, ''));
 }

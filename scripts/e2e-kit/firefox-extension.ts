@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import type { TabRequest, TabResponses, TabStatus } from '../../utils/messaging/protocol';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../utils/settings/schema';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, SETTINGS_VERSION, type Settings } from '../../utils/settings/schema';
 import type { DuetFirefox } from './firefox-browser';
 
 /**
@@ -39,7 +39,8 @@ export async function openExtensionPage(ff: DuetFirefox, path: string, timeoutMs
 /** Writes the reader's settings: the defaults with `patch` on top. */
 export async function writeSettingsFirefox(ext: ExtensionPage, patch: Partial<Settings>): Promise<Settings> {
   const settings: Settings = { ...DEFAULT_SETTINGS, ...patch };
-  await ext.evaluate('(key, value) => browser.storage.local.set({ [key]: value })', SETTINGS_KEY, settings);
+  // Where Duet keeps them (utils/settings/settings-item.ts): storage.sync, with WXT's version stamp.
+  await ext.evaluate('(key, value, version) => browser.storage.sync.set({ [key]: value, [key + "$"]: { v: version } })', SETTINGS_KEY, settings, SETTINGS_VERSION);
   return settings;
 }
 

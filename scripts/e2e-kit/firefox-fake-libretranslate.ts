@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { guessLanguage, pseudoTranslate } from './pseudo-translate';
+import { guessLanguage, plainOf, pseudoTranslate } from './pseudo-translate';
 
 /**
  * A LibreTranslate server on 127.0.0.1 speaking its wire format (shared/PROVIDERS.md): `POST /translate`
@@ -57,12 +57,14 @@ export async function startFakeLibreTranslate(): Promise<FakeLibreTranslate> {
           return json(400, { error: 'Invalid request: body is not JSON' });
         }
         const many = Array.isArray(body.q);
-        const texts = (many ? (body.q as unknown[]) : [body.q]).map(String);
+        // format=html (Duet's rich text): the log keeps what the text says; the answer keeps the tags, as LibreTranslate does.
+        const wire = (many ? (body.q as unknown[]) : [body.q]).map(String);
+        const texts = wire.map(plainOf);
         const source = String(body.source ?? '');
         const target = String(body.target ?? '');
         if (!target) return json(400, { error: 'Invalid request: missing target parameter' });
         log.push({ texts, source, target, ...(typeof body.api_key === 'string' ? { apiKey: body.api_key } : {}) });
-        const translated = texts.map((t) => pseudoTranslate(t, target));
+        const translated = wire.map((t) => pseudoTranslate(t, target));
         const detected = texts.map((t) => ({ confidence: 90, language: guessLanguage(t) }));
         const auto = source === 'auto';
         return json(200, {

@@ -63,3 +63,8 @@ export function unescapeHtml(html: string): string {
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+
+/** Markup as plain text: placeholder tags out (<br> as a space, as the unit's text has it), entities decoded. */
+export function plainOf(markup: string): string {
+  return unescapeHtml(markup.replace(/<br\s*\/?>/gi, ' ').replace(/<\/?[A-Za-z][^<>]*>/g, ''));
+}
