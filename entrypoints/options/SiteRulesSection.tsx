@@ -22,6 +22,28 @@ export function hostnameFromInput(input: string): string | null {
   }
 }
 
+/** The entries of one rule list, each with its Remove button (sites and languages alike). */
+function RuleItems({ items, labelOf = (item) => item, onRemove, extra }: {
+  items: readonly string[];
+  labelOf?: (item: string) => string;
+  onRemove(item: string): void;
+  extra?: (item: string) => React.ReactNode;
+}) {
+  return (
+    <ul className="duet-site-list">
+      {items.map((item) => (
+        <li key={item}>
+          <span>{labelOf(item)}</span>
+          {extra?.(item)}
+          <button type="button" onClick={() => onRemove(item)} aria-label={t('site_remove_aria', { site: labelOf(item) })}>
+            {t('site_remove')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** One list of sites with remove buttons and a field to add one. */
 function SiteList({ kind, sites, onAdd, onRemove, extra }: {
   kind: 'always' | 'never';
@@ -49,17 +71,7 @@ function SiteList({ kind, sites, onAdd, onRemove, extra }: {
       {sites.length === 0 ? (
         <p className="duet-hint">{t(kind === 'always' ? 'sites_empty_always' : 'sites_empty_never')}</p>
       ) : (
-        <ul className="duet-site-list">
-          {sites.map((host) => (
-            <li key={host}>
-              <span>{host}</span>
-              {extra?.(host)}
-              <button type="button" onClick={() => onRemove(host)} aria-label={t('site_remove_aria', { site: host })}>
-                {t('site_remove')}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <RuleItems items={sites} onRemove={onRemove} {...(extra ? { extra } : {})} />
       )}
       <form
         className="duet-input-row"
@@ -126,20 +138,7 @@ export function SiteRulesSection() {
         <h3 id="duet-languages-always-heading">{t('languages_always_heading')}</h3>
         <p className="duet-hint">{t('languages_always_hint')}</p>
         {settings.alwaysTranslateLanguages.length > 0 && (
-          <ul className="duet-site-list">
-            {settings.alwaysTranslateLanguages.map((code) => (
-              <li key={code}>
-                <span>{languageDisplayName(code)}</span>
-                <button
-                  type="button"
-                  onClick={() => void toggleLanguage(code, false)}
-                  aria-label={t('site_remove_aria', { site: languageDisplayName(code) })}
-                >
-                  {t('site_remove')}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <RuleItems items={settings.alwaysTranslateLanguages} labelOf={languageDisplayName} onRemove={(code) => void toggleLanguage(code, false)} />
         )}
         <form
           className="duet-input-row"

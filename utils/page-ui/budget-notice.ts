@@ -3,7 +3,7 @@
  * and the one thing to do about it. Its own closed shadow root on a <duet-ui> host outside <body>, above the
  * progress pill, so the pill's texts and layout stay as they are.
  */
-import { CLASS_OWN, TAG_UI_HOST } from '../dom-labels';
+import { createUiHost } from './ui-host';
 
 const CSS = `
 :host { all: initial; }
@@ -23,10 +23,7 @@ export interface BudgetNotice {
 
 /** Shows "Paused after N characters" with Continue; Continue calls `onContinue` and removes the notice. */
 export function showBudgetNotice(doc: Document, spentChars: number, onContinue: () => void): BudgetNotice {
-  const host = doc.createElement(TAG_UI_HOST);
-  host.className = CLASS_OWN;
-  host.setAttribute('translate', 'no');
-  const root = host.attachShadow({ mode: 'closed' });
+  const { host, root, remove } = createUiHost(doc);
   const style = doc.createElement('style');
   style.textContent = CSS;
   const box = doc.createElement('div');
@@ -43,7 +40,7 @@ export function showBudgetNotice(doc: Document, spentChars: number, onContinue: 
   close.className = 'close';
   close.textContent = '×';
   close.setAttribute('aria-label', 'Hide');
-  const destroy = (): void => host.remove();
+  const destroy = remove;
   go.addEventListener('click', () => {
     destroy();
     onContinue();

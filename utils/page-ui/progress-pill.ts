@@ -1,6 +1,5 @@
-import { CLASS_OWN, TAG_UI_HOST } from '../dom-labels';
 import { t, uiDirection, uiLocale } from '../i18n/t';
-import { forgetChange, recordChange } from '../render/page-changes';
+import { createUiHost } from './ui-host';
 import type { TabStatus } from '../messaging/protocol';
 import { PILL_CSS } from './pill-styles';
 import { pillView, wholePageOffer, type PillView } from './pill-view';
@@ -69,11 +68,7 @@ export function createProgressPill(doc: Document, callbacks: ProgressPillCallbac
   }
 
   function buildUi() {
-    const host = doc.createElement(TAG_UI_HOST);
-    host.className = CLASS_OWN;
-    host.setAttribute('translate', 'no');
-    recordChange(doc, host, () => host.remove()); // leftover cleanup knows it is ours (render/page-changes.ts)
-    const root = host.attachShadow({ mode: 'closed' });
+    const { host, root, remove } = createUiHost(doc);
     const pill = doc.createElement('div');
     pill.className = 'pill';
     pill.lang = uiLocale();
@@ -114,7 +109,7 @@ export function createProgressPill(doc: Document, callbacks: ProgressPillCallbac
     adoptStyles(root);
     root.append(pill);
     doc.documentElement.append(host);
-    return { host, pill, fold, body, text, action, original, collapse, bar, fill };
+    return { host, remove, pill, fold, body, text, action, original, collapse, bar, fill };
   }
 
   /** A constructed sheet is not subject to the page's style-src CSP; a <style> element is the fallback. */
@@ -213,8 +208,7 @@ export function createProgressPill(doc: Document, callbacks: ProgressPillCallbac
       clearTimeout(foldTimer);
       clearTimeout(firstShowTimer);
       firstShowTimer = undefined;
-      if (ui) forgetChange(doc, ui.host);
-      ui?.host.remove();
+      ui?.remove();
       ui = null;
       current = null;
     },

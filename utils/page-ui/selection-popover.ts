@@ -1,4 +1,4 @@
-import { CLASS_OWN, TAG_UI_HOST } from '../dom-labels';
+import { createUiHost } from './ui-host';
 import { t, uiDirection, uiLocale } from '../i18n/t';
 import type { TabRequest } from '../messaging/protocol';
 
@@ -31,6 +31,7 @@ button:focus-visible { outline: 2px solid #0b57d0; }
  */
 export function createSelectionPopover(doc: Document) {
   let host: HTMLElement | null = null;
+  let removeHost: (() => void) | undefined;
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape') close();
   };
@@ -39,7 +40,8 @@ export function createSelectionPopover(doc: Document) {
   };
 
   function close(): void {
-    host?.remove();
+    removeHost?.();
+    removeHost = undefined;
     host = null;
     doc.removeEventListener('keydown', onKey, true);
     doc.removeEventListener('pointerdown', onPointer, true);
@@ -54,10 +56,10 @@ export function createSelectionPopover(doc: Document) {
 
   function show(answer: SelectionAnswer): void {
     close();
-    host = doc.createElement(TAG_UI_HOST);
-    host.className = CLASS_OWN;
-    host.setAttribute('translate', 'no');
-    const root = host.attachShadow({ mode: 'closed' });
+    const ui = createUiHost(doc);
+    removeHost = ui.remove;
+    host = ui.host;
+    const root = ui.root;
     const style = doc.createElement('style');
     style.textContent = CSS;
     const pop = doc.createElement('div');

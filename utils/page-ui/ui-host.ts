@@ -1,0 +1,32 @@
+import { CLASS_OWN, TAG_UI_HOST } from '../dom-labels';
+import { forgetChange, recordChange } from '../render/page-changes';
+
+export interface UiHost {
+  host: HTMLElement;
+  /** Closed: the page's scripts and styles cannot reach in, and Duet's styles cannot leak out. */
+  root: ShadowRoot;
+  /** Takes the host out of the page and out of the leftover record. */
+  remove(): void;
+}
+
+/**
+ * The host of one piece of Duet's on-page UI (the pill, the budget notice, the selection popover):
+ * a `<duet-ui>` element marked as Duet's, left alone by page translators, and recorded as a change of
+ * this page's lifetime so leftover cleanup removes it and nothing else (render/page-changes.ts).
+ * The caller appends it where it belongs (outside <body>, so the page's layout never moves).
+ */
+export function createUiHost(doc: Document): UiHost {
+  const host = doc.createElement(TAG_UI_HOST);
+  host.className = CLASS_OWN;
+  host.setAttribute('translate', 'no');
+  recordChange(doc, host, () => host.remove());
+  const root = host.attachShadow({ mode: 'closed' });
+  return {
+    host,
+    root,
+    remove() {
+      forgetChange(doc, host);
+      host.remove();
+    },
+  };
+}
