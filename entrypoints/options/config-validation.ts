@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n/t';
 import type { ConfigField } from '@/utils/translate/types';
 
 /** Field name → what is wrong with its value, for the fields that are wrong. */
@@ -18,11 +19,11 @@ export function validateConfig(fields: readonly ConfigField[], values: Record<st
   for (const field of fields) {
     const value = (values[field.name] ?? '').trim();
     if (!value) {
-      if (field.required) errors[field.name] = `${field.label} is required.`;
+      if (field.required) errors[field.name] = t('field_required', { field: field.label });
       continue;
     }
     if (field.kind === 'url' && !isHttpUrl(value)) {
-      errors[field.name] = `${field.label} must be an http:// or https:// address, like https://translate.example.org`;
+      errors[field.name] = t('field_url_invalid', { field: field.label });
     }
   }
   return errors;

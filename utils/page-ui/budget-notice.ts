@@ -4,6 +4,7 @@
  * progress pill, so the pill's texts and layout stay as they are.
  */
 import { CLASS_OWN, TAG_UI_HOST } from '../dom-labels';
+import { t, tn, uiDirection, uiLocale } from '../i18n/t';
 
 const CSS = `
 :host { all: initial; }
@@ -31,18 +32,19 @@ export function showBudgetNotice(doc: Document, spentChars: number, onContinue: 
   style.textContent = CSS;
   const box = doc.createElement('div');
   box.className = 'notice';
-  box.lang = 'en';
+  box.lang = uiLocale();
+  box.dir = uiDirection();
   box.setAttribute('role', 'alert');
   const text = doc.createElement('span');
-  text.textContent = `Translation paused: this page sent ${spentChars.toLocaleString('en')} characters without a click. Continue?`;
+  text.textContent = tn('budget_paused', spentChars);
   const go = doc.createElement('button');
   go.type = 'button';
-  go.textContent = 'Continue';
+  go.textContent = t('budget_continue');
   const close = doc.createElement('button');
   close.type = 'button';
   close.className = 'close';
   close.textContent = '×';
-  close.setAttribute('aria-label', 'Hide');
+  close.setAttribute('aria-label', t('notice_hide'));
   const destroy = (): void => host.remove();
   go.addEventListener('click', () => {
     destroy();
