@@ -1,14 +1,14 @@
 import type { ErrorInfo, TabStatus } from '../messaging/protocol';
-import { languageDisplayName, t } from '../i18n/t';
+import { languageDisplayName, t, uiLocale } from '../i18n/t';
 
 /**
  * The one sentence about the page as a whole that the pill and the popup both show (pure, so every
  * wording is tested without a DOM): a service failure for the page, a stand-in service, or a page
  * already in the target language. undefined: nothing to say beyond the counts.
  */
-/** "14:05" in the reader's clock. */
+/** "14:05" in the reader's clock, written the way the UI language writes times (not the page's or the OS's). */
 export function clockTime(epochMs: number): string {
-  return new Date(epochMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return new Date(epochMs).toLocaleTimeString([uiLocale()], { hour: '2-digit', minute: '2-digit' });
 }
 
 /** The page-wide failure in words: the service's own message, and when Duet tries again if it said. */
