@@ -50,7 +50,9 @@ export function originPatterns(fields: readonly ConfigField[], values: Record<st
  * options page itself that advice points at the page the reader is on, so it is said plainly.
  */
 export function forOptionsPage(message: string): string {
+  // The setup advice the providers add in every locale (setup_add_in_settings), then English wordings.
   return message
+    .replace(t('setup_add_in_settings'), t('setup_add_below'))
     .replace(/\b(Add|Enter) (it|them|your [^.]*?) in Duet's (options|settings)\./g, (_m, verb: string, what: string) => `${verb} ${what} in its settings below.`)
     .replace(/ in Duet's (options|settings)/g, '');
 }

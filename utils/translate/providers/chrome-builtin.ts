@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 import { baseLanguage, canonicalTag, normaliseDetected } from '../languages';
 import { abortedError } from '../retry';
 import { markupToPlain, plainToMarkup } from '../../rich-text/wire';
@@ -117,7 +118,7 @@ async function translatorFor(source: string, target: string, signal: AbortSignal
 
 export const chromeBuiltin: Translator = {
   id: 'chrome-builtin',
-  label: 'Chrome built-in (on-device)',
+  label: t('label_chrome_builtin'),
   limits: {
     // On-device: no network limits, but one model works one text at a time; batches only group calls.
     maxTextsPerRequest: 20,
@@ -129,9 +130,9 @@ export const chromeBuiltin: Translator = {
   configFields: [],
   cacheKeyParts: () => ['on-device-v1'],
   checkUsable: () =>
-    api() ? undefined : 'Chrome\'s built-in translator is not available in this browser (it needs desktop Chrome 138 or newer).',
+    api() ? undefined : t('setup_chrome_builtin'),
   async translate({ texts, from, to, signal }: TranslateRequest): Promise<Translation[]> {
-    if (!api()) throw new TranslateError('unsupported', 'Chrome\'s built-in translator is not available in this browser (it needs desktop Chrome 138 or newer).');
+    if (!api()) throw new TranslateError('unsupported', t('setup_chrome_builtin'));
     const source = from === 'auto' ? await detect(texts, signal) : chromeLanguage(from);
     const target = chromeLanguage(to);
     const translator = await translatorFor(chromeLanguage(source), target, signal);

@@ -2,17 +2,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { setMessageSource } from '../../i18n/t';
+import { forOptionsPage } from '../../../entrypoints/options/config-validation';
+import { setMessageSource, t } from '../t';
 import type { TabStatus } from '../../messaging/protocol';
 import { errorFromResponse } from '../../translate/http';
-import { showBudgetNotice } from '../budget-notice';
-import { pillView } from '../pill-view';
-import { statusLine } from '../status-line';
+import { showBudgetNotice } from '../../page-ui/budget-notice';
+import { pillView } from '../../page-ui/pill-view';
+import { statusLine } from '../../page-ui/status-line';
 
-/** The page-wide notices speak the reader's language, not English (the other tests run in English). */
+/** The page-wide notices and the options' setup hints speak the reader's language (the other tests run in English). */
 const messages = (folder: string) => JSON.parse(readFileSync(join(process.cwd(), 'public/_locales', folder, 'messages.json'), 'utf8'));
 
-const base: TabStatus = { mode: 'bilingual', isArticle: true, found: 12, translated: 0, failed: 12, pending: 0, cached: 0 } as TabStatus;
+const base: TabStatus = { mode: 'bilingual', isArticle: true, found: 12, translated: 0, fromCache: 0, failed: 12, pending: 0 };
 
 afterEach(() => setMessageSource(messages('en')));
 
@@ -49,5 +50,12 @@ describe('localised page notices', () => {
     setMessageSource(messages('fr'));
     const error = await errorFromResponse(new Response('<html>captcha</html>', { status: 429 }), { service: 'Google Translate', keyless: true });
     expect(error.message).toBe('Google Translate refuse pour l’instant les requêtes de ce réseau (HTTP 429). Réessayez plus tard ou choisissez un autre service de traduction.');
+  });
+
+  it("a provider's setup hint points at the form below on the options page, in Italian too", () => {
+    setMessageSource(messages('it'));
+    const reason = `${t('setup_libre_url')} ${t('setup_add_in_settings')}`;
+    expect(reason).toBe('LibreTranslate richiede l’indirizzo di un server. Il campo si trova nelle impostazioni di Duet.');
+    expect(forOptionsPage(reason)).toBe('LibreTranslate richiede l’indirizzo di un server. Il campo si trova qui sotto, nelle impostazioni del servizio.');
   });
 });
