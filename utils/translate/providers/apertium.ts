@@ -91,7 +91,7 @@ export function choosePair(pairs: ApertiumPair[], from: string, to: string): str
   const source = toApertium(from);
   const matching = into.filter((p) => base3(p.sourceLanguage) === source);
   if (matching.length === 0) {
-    throw new TranslateError('unsupported', `This Apertium server has no ${from} → ${to} pair installed (installed: ${describe(pairs)}).`);
+    throw new TranslateError('unsupported', t('apertium_no_pair', { from, to, pairs: describe(pairs) }));
   }
   const exact = matching.find((p) => p.sourceLanguage === source) ?? matching[0]!;
   return `${exact.sourceLanguage}|${preferExact(matching.filter((p) => p.sourceLanguage === exact.sourceLanguage)).targetLanguage}`;

@@ -69,13 +69,13 @@ async function detect(texts: string[], signal: AbortSignal): Promise<string> {
   const factory = detectorApi();
   const state = factory ? await factory.availability() : 'unavailable';
   if (!factory || state !== 'available') {
-    throw new TranslateError('unsupported', 'Chrome\'s built-in translator cannot detect the page\'s language here (its language detector is not available). Set the page\'s language in Duet instead of "auto".');
+    throw new TranslateError('unsupported', t('builtin_no_detector'));
   }
-  const notReady = () => new TranslateError('unsupported', 'Chrome\'s language detector did not start in time. Set the page\'s language in Duet instead of "auto".');
+  const notReady = () => new TranslateError('unsupported', t('builtin_detector_slow'));
   const detector = await bounded(factory.create({ signal }), CREATE_TIMEOUT_MS, signal, notReady);
   const results = await detector.detect(texts.map((t) => markupToPlain(t)).join('\n'), { signal });
   const language = normaliseDetected(results[0]?.detectedLanguage);
-  if (!language || language === 'und') throw new TranslateError('unsupported', 'Chrome could not tell which language this page is in. Set it in Duet instead of "auto".');
+  if (!language || language === 'und') throw new TranslateError('unsupported', t('builtin_unknown_language'));
   return language;
 }
 
@@ -83,11 +83,11 @@ async function translatorFor(source: string, target: string, signal: AbortSignal
   const factory = api()!;
   const key = `${source}|${target}`;
   const cached = translators.get(key);
-  const notStarted = () => new TranslateError('unsupported', 'Chrome\'s built-in translator did not start in time.');
+  const notStarted = () => new TranslateError('unsupported', t('builtin_not_started'));
   if (cached) return bounded(cached, CREATE_TIMEOUT_MS * 2, signal, notStarted);
   const state = await factory.availability({ sourceLanguage: source, targetLanguage: target });
   if (state === 'unavailable') {
-    throw new TranslateError('unsupported', `Chrome's built-in translator cannot translate ${source} → ${target}. Choose another service.`);
+    throw new TranslateError('unsupported', t('builtin_pair', { from: source, to: target }));
   }
   let progress = 0;
   // The created translator is shared by later requests, so its creation must not be tied to this

@@ -81,7 +81,7 @@ async function translateSegments(texts: string[], from: string, to: string, conf
   const parsed = parseSegments(await complete(texts, from, to, config, signal), texts.length);
   if (parsed) return parsed;
   if (texts.length === 1) {
-    throw new TranslateError('bad-response', 'The AI model did not answer in the expected format, even for a single paragraph. Try another model.');
+    throw new TranslateError('bad-response', t('ai_bad_format'));
   }
   const middle = Math.ceil(texts.length / 2);
   const first = await translateSegments(texts.slice(0, middle), from, to, config, signal);
