@@ -23,7 +23,7 @@ describe('localised page notices', () => {
     const status: TabStatus = { ...base, problem: { kind: 'rate-limit', message: 'Google Translate bittet um Geduld.', retryable: true, scope: 'page', retryAt: Date.now() + 60_000 } };
     const view = pillView(status);
     expect(view?.text).toMatch(/^Google Translate bittet um Geduld\. Neuer Versuch um \d\d:\d\d\.$/);
-    expect(view?.action?.label).toBe('Jetzt erneut versuchen');
+    expect(view?.action?.label).toBe('Jetzt wiederholen');
     expect(statusLine({ ...base, failed: 0, sameLanguage: 12, detectedLanguage: 'en' })).toBe('Diese Seite ist bereits auf Englisch');
   });
 
