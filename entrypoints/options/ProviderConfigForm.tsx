@@ -41,7 +41,7 @@ export function ProviderConfigForm({ provider, onSaved }: { provider: ProviderFo
         setValues(asStrings(config));
         setSaved(asStrings(config));
       },
-      (e: unknown) => live && setProblem(`Could not read the saved settings: ${describe(e)}`),
+      (e: unknown) => live && setProblem(t('provider_read_failed', { error: describe(e) })),
     );
     return () => {
       live = false;
@@ -63,7 +63,7 @@ export function ProviderConfigForm({ provider, onSaved }: { provider: ProviderFo
     try {
       granted = await permission;
     } catch (e) {
-      setProblem(`Could not ask for access to ${origins.join(', ')}: ${describe(e)}`);
+      setProblem(t('provider_access_ask_failed', { origins: origins.join(', '), error: describe(e) }));
       granted = false;
     }
     try {
@@ -73,12 +73,12 @@ export function ProviderConfigForm({ provider, onSaved }: { provider: ProviderFo
       setValues(written);
       onSaved();
     } catch (e) {
-      setProblem(`Could not save: ${describe(e)}`);
+      setProblem(t('provider_save_failed', { error: describe(e) }));
       return false;
     }
     if (!granted) {
       setNotice(null);
-      setProblem((p) => p ?? `Saved, but access to ${origins.join(', ')} was denied: Duet cannot reach this server until you allow it (save again to be asked again).`);
+      setProblem((p) => p ?? t('provider_access_denied', { origins: origins.join(', ') }));
       return false;
     }
     setNotice(t('provider_saved'));
@@ -91,7 +91,7 @@ export function ProviderConfigForm({ provider, onSaved }: { provider: ProviderFo
     try {
       const result = await sendToBackground({ type: 'testConnection', provider: provider.id });
       if (!result || typeof result !== 'object' || typeof result.ok !== 'boolean') {
-        throw new Error('the background sent no answer');
+        throw new Error(t('err_no_answer'));
       }
       setTest({ state: 'done', result });
     } catch (e) {
@@ -110,9 +110,9 @@ export function ProviderConfigForm({ provider, onSaved }: { provider: ProviderFo
       }}
     >
       {provider.configFields === null && (
-        <p className="duet-hint">This build does not describe {provider.label}'s settings yet.</p>
+        <p className="duet-hint">{t('provider_no_form', { provider: provider.label })}</p>
       )}
-      {provider.configFields?.length === 0 && <p className="duet-hint">{provider.label} needs no settings.</p>}
+      {provider.configFields?.length === 0 && <p className="duet-hint">{t('provider_no_settings', { provider: provider.label })}</p>}
       {fields.map((field) => (
         <Field
           key={field.name}
@@ -131,7 +131,7 @@ export function ProviderConfigForm({ provider, onSaved }: { provider: ProviderFo
       <div className="duet-actions">
         {fields.length > 0 && (
           <button type="submit" className="duet-primary" disabled={!dirty}>
-            Save
+            {t('provider_save')}
           </button>
         )}
         <button type="button" onClick={() => void runTest()} disabled={test.state === 'running'}>
@@ -152,7 +152,7 @@ function TestResult({ result }: { result: TestConnectionResult }) {
   if (!result.ok) {
     return (
       <p className="duet-error" role="alert" data-test-result="failed">
-        Test failed: {forOptionsPage(result.error.message)}
+        {t('provider_test_failed', { error: forOptionsPage(result.error.message) })}
       </p>
     );
   }

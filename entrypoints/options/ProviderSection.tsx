@@ -12,9 +12,9 @@ import { providerFormInfo } from './provider-registry';
 /** What the list says about a service: the truth the background knows (a failed test or translation wins). */
 export function providerState(state: ProviderInfo | undefined): { text: string; kind: 'ready' | 'failing' | 'setup' | 'unknown' } {
   if (!state) return { text: '', kind: 'unknown' };
-  if (!state.usable) return { text: forOptionsPage(state.reason ?? 'needs setting up'), kind: 'setup' };
-  if (state.failing) return { text: `not working: ${forOptionsPage(state.failing)}`, kind: 'failing' };
-  return { text: 'ready', kind: 'ready' };
+  if (!state.usable) return { text: forOptionsPage(state.reason ?? t('provider_needs_setup')), kind: 'setup' };
+  if (state.failing) return { text: t('provider_failing', { reason: forOptionsPage(state.failing) }), kind: 'failing' };
+  return { text: t('provider_ready'), kind: 'ready' };
 }
 
 /**
@@ -50,7 +50,7 @@ export function ProviderSection() {
       </p>
       <ErrorNote message={error} />
       <fieldset className="duet-provider-list">
-        <legend>Translate with</legend>
+        <legend>{t('provider_list_legend')}</legend>
         {infos.map((p) => {
           const live = providers.find((x) => x.id === p.id);
           const state = providerState(live);
@@ -72,8 +72,8 @@ export function ProviderSection() {
               </label>
               {state.text && <span className={state.kind === 'ready' ? 'duet-provider-state' : 'duet-provider-state duet-warning'}> — {state.text}</span>}{' '}
               {editing !== p.id && (p.configFields?.length ?? 0) > 0 && (
-                <button type="button" className="duet-link" onClick={() => setEditing(p.id)} aria-label={`Set up ${labelOf(p.id)}`}>
-                  Set up
+                <button type="button" className="duet-link" onClick={() => setEditing(p.id)} aria-label={t('provider_set_up_aria', { provider: labelOf(p.id) })}>
+                  {t('provider_set_up')}
                 </button>
               )}
             </div>
@@ -81,11 +81,10 @@ export function ProviderSection() {
         })}
       </fieldset>
       <label className="duet-field duet-checkbox">
-        <input type="checkbox" checked={fallback} onChange={(e) => void update({ fallbackChain: e.currentTarget.checked })} /> When Google or
-        Microsoft fails, use the next service that needs no key (Google, Microsoft, then Chrome's on-device translator where it has the
-        language). Never a service with a key or a server you set up. Off: only the service in use.
+        <input type="checkbox" checked={fallback} onChange={(e) => void update({ fallbackChain: e.currentTarget.checked })} />{' '}
+        {t('provider_fallback_chain')}
       </label>
-      <h3>Settings of {labelOf(info.id)}</h3>
+      <h3>{t('provider_settings_of', { provider: labelOf(info.id) })}</h3>
       <ProviderConfigForm key={info.id} provider={{ ...info, label: labelOf(info.id) }} onSaved={reload} />
     </section>
   );

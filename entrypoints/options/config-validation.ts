@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n/t';
 import type { ConfigField } from '@/utils/translate/types';
 
 /** Field name → what is wrong with its value, for the fields that are wrong. */
@@ -18,11 +19,11 @@ export function validateConfig(fields: readonly ConfigField[], values: Record<st
   for (const field of fields) {
     const value = (values[field.name] ?? '').trim();
     if (!value) {
-      if (field.required) errors[field.name] = `${field.label} is required.`;
+      if (field.required) errors[field.name] = t('field_required', { field: field.label });
       continue;
     }
     if (field.kind === 'url' && !isHttpUrl(value)) {
-      errors[field.name] = `${field.label} must be an http:// or https:// address, like https://translate.example.org`;
+      errors[field.name] = t('field_url_invalid', { field: field.label });
     }
   }
   return errors;
@@ -49,7 +50,9 @@ export function originPatterns(fields: readonly ConfigField[], values: Record<st
  * options page itself that advice points at the page the reader is on, so it is said plainly.
  */
 export function forOptionsPage(message: string): string {
+  // The setup advice the providers add in every locale (setup_add_in_settings), then English wordings.
   return message
+    .replace(t('setup_add_in_settings'), t('setup_add_below'))
     .replace(/\b(Add|Enter) (it|them|your [^.]*?) in Duet's (options|settings)\./g, (_m, verb: string, what: string) => `${verb} ${what} in its settings below.`)
     .replace(/ in Duet's (options|settings)/g, '');
 }

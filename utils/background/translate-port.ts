@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { topLevelSite } from '../cache/site';
+import { t } from '../i18n/t';
 import { PIECE_SEPARATOR, PORT_TRANSLATE, PortRequestSchema, type PortResponse, type UnitResult } from '../messaging/protocol';
 import { isOwnContentScript } from '../messaging/senders';
 import type { Settings } from '../settings/schema';
@@ -138,7 +139,7 @@ export function servePort(port: Port, service: UnitTranslator, getSettings: () =
       // The service reports per-unit failures itself; anything thrown here is a bug: fail what is left.
       console.error('[duet] translation job failed', error);
       const ids = [...job.open];
-      if (ids.length) post({ type: 'failed', ids, error: { kind: 'internal', message: 'Duet hit an internal error. Retry; if it keeps failing, reload the page.', retryable: true } });
+      if (ids.length) post({ type: 'failed', ids, error: { kind: 'internal', message: t('err_internal'), retryable: true } });
     } finally {
       jobs.delete(job);
     }

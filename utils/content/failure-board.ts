@@ -1,3 +1,4 @@
+import { t } from '../i18n/t';
 import type { ErrorInfo, TabStatus } from '../messaging/protocol';
 
 /**
@@ -7,7 +8,17 @@ import type { ErrorInfo, TabStatus } from '../messaging/protocol';
  * Retry where retrying can help. When the service named a time (a capped Retry-After), the page asks
  * again by itself then. The session owns the units; this owns the page-wide message.
  */
-export const PAGE_FAILURE_NOTE = 'Not translated yet: see Duet\'s message at the bottom of the page.';
+let pageFailureNoteText: string | undefined;
+
+/**
+ * What each paragraph says when the service failed for the whole page, in the reader's language. Read
+ * once and kept (the UI language does not change during a page's life), so the session can tell this
+ * note from a paragraph's own error by comparing strings.
+ */
+export function pageFailureNote(): string {
+  pageFailureNoteText ??= t('paragraph_page_failure');
+  return pageFailureNoteText;
+}
 
 export interface ParagraphFailure {
   /** What the paragraph says. */
@@ -37,7 +48,7 @@ export class FailureBoard {
         this.retryDue();
       }, Math.max(0, error.retryAt - Date.now()) + 500);
     }
-    return { text: PAGE_FAILURE_NOTE, retry: false };
+    return { text: pageFailureNote(), retry: false };
   }
 
   /** Translations arrived: the service works again; `notice` says which service stood in, if one did. */

@@ -10,7 +10,7 @@ import { watchMutations, type MutationWatcher, type PageChanges } from '../sched
 import { commonAncestor, unitsInAdded } from './added-units';
 import { parseWireId, pieceJoiner, wireIdsOf, wireItems } from './long-text';
 import { wireText } from '../rich-text/unit-markup';
-import { FailureBoard, PAGE_FAILURE_NOTE } from './failure-board';
+import { FailureBoard, pageFailureNote } from './failure-board';
 import { mark } from './marks';
 import { pageText } from './page-text';
 import { PortClient } from './port-client';
@@ -339,7 +339,7 @@ export class TranslationSession {
     // ours forces the page to recalculate styles inside this task (on a 60,000-element page that is a long task).
     if (placeholders.length || shown.length) this.renderer.showBatch(placeholders, shown);
     // A failure of the service says so once for the page (FailureBoard): its paragraphs get no Retry of their own.
-    for (const [r, message] of errors) this.renderer.showError(unitOf(r), message, message === PAGE_FAILURE_NOTE ? undefined : () => this.retry([r.id]));
+    for (const [r, message] of errors) this.renderer.showError(unitOf(r), message, message === pageFailureNote() ? undefined : () => this.retry([r.id]));
     for (const id of removed) this.renderer.remove(id);
   }
 

@@ -3,6 +3,7 @@
  * and the one thing to do about it. Its own closed shadow root on a <duet-ui> host outside <body>, above the
  * progress pill, so the pill's texts and layout stay as they are.
  */
+import { t, tn, uiDirection, uiLocale } from '../i18n/t';
 import { createUiHost } from './ui-host';
 
 const CSS = `
@@ -28,18 +29,19 @@ export function showBudgetNotice(doc: Document, spentChars: number, onContinue: 
   style.textContent = CSS;
   const box = doc.createElement('div');
   box.className = 'notice';
-  box.lang = 'en';
+  box.lang = uiLocale();
+  box.dir = uiDirection();
   box.setAttribute('role', 'alert');
   const text = doc.createElement('span');
-  text.textContent = `Translation paused: this page sent ${spentChars.toLocaleString('en')} characters without a click. Continue?`;
+  text.textContent = tn('budget_paused', spentChars);
   const go = doc.createElement('button');
   go.type = 'button';
-  go.textContent = 'Continue';
+  go.textContent = t('budget_continue');
   const close = doc.createElement('button');
   close.type = 'button';
   close.className = 'close';
   close.textContent = '×';
-  close.setAttribute('aria-label', 'Hide');
+  close.setAttribute('aria-label', t('notice_hide'));
   const destroy = remove;
   go.addEventListener('click', () => {
     destroy();

@@ -34,7 +34,7 @@ export function pillView(status: TabStatus): PillView | null {
   // A failure of the service for the whole page: said once, with one Retry where retrying can help.
   if (status.problem && failed > 0 && pending === 0) {
     const problem = status.problem;
-    const label = problem.retryAt !== undefined ? 'Retry now' : t('pill_retry');
+    const label = problem.retryAt !== undefined ? t('pill_retry_now') : t('pill_retry');
     return { text: problemText(problem), ...(problem.retryable ? { action: { kind: 'retry-failed' as const, label } } : {}), complete: false, failed: true };
   }
   if (isSameLanguagePage(status)) {

@@ -1,5 +1,6 @@
 import { ATTR_FOR, ATTR_MODE, ATTR_PLACE, ATTR_STATE, ATTR_UNIT_ID, CLASS_RETRY, TAG_TRANSLATION } from '../dom-labels';
 import type { Unit } from '../extract/types';
+import { t } from '../i18n/t';
 import { fillTranslation } from '../rich-text/unit-markup';
 import type { DisplayMode } from '../settings/schema';
 import { clickTrust } from '../page-ui/trusted-click';
@@ -323,7 +324,7 @@ export function createRenderer(doc: Document, options: RendererOptions): Rendere
           const retry = doc.createElement('button');
           retry.type = 'button';
           retry.className = CLASS_RETRY;
-          retry.textContent = 'Retry';
+          retry.textContent = t('pill_retry');
           retry.addEventListener('click', (event) => {
             // The original may sit in a link or a form: the click is ours alone.
             event.preventDefault();

@@ -1,3 +1,4 @@
+import { t } from '../i18n/t';
 import { TranslateError, type Translation } from './types';
 
 /**
@@ -6,6 +7,6 @@ import { TranslateError, type Translation } from './types';
  */
 export function checkTranslationCount(service: string, result: unknown, texts: number): asserts result is Translation[] {
   if (Array.isArray(result) && result.length === texts) return;
-  const got = Array.isArray(result) ? result.length : 'no';
-  throw new TranslateError('bad-response', `${service} returned ${got} translations for ${texts} texts.`, { service });
+  const got = Array.isArray(result) ? String(result.length) : '0';
+  throw new TranslateError('bad-response', t('svc_count_mismatch', { service, got, texts: String(texts) }), { service });
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/t';
 import type { ServiceHealth } from './health';
 import { isServiceFailure } from './health';
 import type { ProviderQueues } from './queue';
@@ -54,24 +55,15 @@ export interface FallbackChain {
 }
 
 /** Why a service was skipped, in a few words that fit a pill. */
-function whyPhrase(kind: string | undefined): string {
-  switch (kind) {
-    case 'blocked':
-      return 'is refusing requests from this network right now';
-    case 'rate-limit':
-      return 'asks Duet to wait';
-    case 'server':
-      return 'is having problems on its side';
-    case 'network':
-      return 'cannot be reached';
-    case 'timeout':
-      return 'is not answering in time';
-    case 'auth':
-    case 'quota':
-      return 'refuses requests right now';
-    default:
-      return 'is not working right now';
-  }
+/** "Google Translate is refusing requests …; using Microsoft Translator." in the reader's language. */
+function standInNotice(kind: string | undefined, from: string, to: string): string {
+  const why =
+    kind === 'blocked' || kind === 'rate-limit' || kind === 'server' || kind === 'network' || kind === 'timeout'
+      ? kind.replace('-', '_')
+      : kind === 'auth' || kind === 'quota'
+        ? 'refused'
+        : 'failing';
+  return t(`fallback_notice_${why}`, { from, to });
 }
 
 /** Chrome's on-device Translator, only with its model already downloaded for the pair. */
@@ -136,14 +128,14 @@ export function createFallbackChain(deps: FallbackChainDeps): FallbackChain {
       const label = deps.services[chain[0]!].label;
       throw new TranslateError(
         snapshot.kind === 'blocked' ? 'blocked' : snapshot.kind === 'rate-limit' ? 'rate-limit' : 'server',
-        snapshot.reason ?? `${label} is not working right now. Retry in a moment.`,
+        snapshot.reason ?? t('svc_not_working', { service: label }),
         { service: label, ...(snapshot.retryAt === undefined ? {} : { retryAfterMs: Math.max(0, snapshot.retryAt - Date.now()) }) },
       );
     },
     noticeFor(selected, via) {
       const from = deps.services[selected].label;
       const to = deps.services[via].label;
-      return `${from} ${whyPhrase(deps.health.snapshot(selected).kind)}; using ${to}.`;
+      return standInNotice(deps.health.snapshot(selected).kind, from, to);
     },
     async forgive(selected) {
       for (const id of await steps(selected)) {

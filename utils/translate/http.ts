@@ -1,3 +1,4 @@
+import { t } from '../i18n/t';
 import { TranslateError, type TranslateErrorKind } from './types';
 
 /**
@@ -52,26 +53,29 @@ export function keylessBlocked(status: number, body: string): boolean {
   return status === 429 && (/^\s*</.test(body) || /captcha|unusual traffic|automated queries/i.test(body));
 }
 
+/**
+ * The reader-facing sentence, in the reader's language (public/_locales: svc_*; this runs in the
+ * background, where browser.i18n works too). {detail} is the service's own words in parentheses, or empty.
+ */
 function messageFor(kind: TranslateErrorKind, status: number, wording: ServiceWording, detail: string): string {
-  const { service } = wording;
-  const why = detail ? ` (${detail})` : '';
+  const params = { service: wording.service, status: String(status), detail: detail ? ` (${detail})` : '' };
   switch (kind) {
     case 'blocked':
-      return `${service} is refusing requests from this network right now (HTTP ${status}). Try again later, or choose another translation service.`;
+      return t('svc_blocked', params);
     case 'auth':
-      return `${service} refused the request (HTTP ${status})${why}. ${wording.authAdvice ?? `Check the API key for ${service}.`}`;
+      return t('svc_auth', { ...params, advice: wording.authAdvice ?? t('svc_auth_advice', params) });
     case 'quota':
-      return `${service}'s quota is used up (HTTP ${status})${why}. Wait until it resets, or choose another translation service.`;
+      return t('svc_quota', params);
     case 'rate-limit':
-      return `${service} is receiving too many requests (HTTP ${status}). Duet will slow down and retry.`;
+      return t('svc_rate_limit', params);
     case 'server':
-      return `${service} had a server error (HTTP ${status}). Duet will retry; if it persists, try again later.`;
+      return t('svc_server', params);
     case 'timeout':
-      return `${service} did not answer in time (HTTP ${status}). Duet will retry.`;
+      return t('svc_timeout', params);
     case 'unsupported':
-      return `${service} cannot translate this${why}. Choose other languages or another service.`;
+      return t('svc_unsupported', params);
     default:
-      return `${service} rejected the request (HTTP ${status})${why}.`;
+      return t('svc_rejected', params);
   }
 }
 
@@ -114,8 +118,8 @@ export async function sendRequest(url: string | URL, init: RequestInit, signal: 
   try {
     response = await fetch(url, { ...init, signal });
   } catch (cause) {
-    if (signal.aborted) throw new TranslateError('aborted', 'The translation request was cancelled.', { cause });
-    throw new TranslateError('network', `Could not reach ${wording.service}. Check the connection (and the server address, if you set one).`, { cause });
+    if (signal.aborted) throw new TranslateError('aborted', t('svc_cancelled'), { cause });
+    throw new TranslateError('network', t('svc_network', { service: wording.service }), { cause });
   }
   if (!response.ok) throw await errorFromResponse(response, wording);
   return response;
@@ -127,8 +131,8 @@ export async function readJson(response: Response, wording: ServiceWording, sign
   try {
     text = await response.text();
   } catch (cause) {
-    if (signal?.aborted) throw new TranslateError('aborted', 'The translation request was cancelled.', { cause });
-    throw new TranslateError('network', `The connection to ${wording.service} broke off.`, { cause });
+    if (signal?.aborted) throw new TranslateError('aborted', t('svc_cancelled'), { cause });
+    throw new TranslateError('network', t('svc_connection_lost', { service: wording.service }), { cause });
   }
   try {
     return JSON.parse(text) as unknown;
@@ -138,7 +142,8 @@ export async function readJson(response: Response, wording: ServiceWording, sign
 }
 
 export function badResponse(wording: ServiceWording, what: string, cause?: unknown): TranslateError {
-  return new TranslateError('bad-response', `${wording.service} sent an answer Duet could not read: ${what}. Try again, or choose another service.`, { cause });
+  // `what` is the provider module's own (English) diagnosis: technical detail, kept as written.
+  return new TranslateError('bad-response', t('svc_bad_response', { service: wording.service, what }), { cause });
 }
 
 /** Joins a base URL the reader typed (with or without trailing slash) and a path. */

@@ -1,3 +1,4 @@
+import { t, tn } from '../i18n/t';
 import { checkTranslationCount } from './count-check';
 import { packTexts } from './packing';
 import { RequestLimiter } from './rate-limit';
@@ -64,7 +65,7 @@ export function splitByLimits(texts: string[], limits: Pick<ProviderLimits, 'max
 
 /** A rate-limit failure that names the (capped) wait, so the reader is told when Duet tries again. */
 function waitError(label: string, waitMs: number, cause?: unknown): TranslateError {
-  return new TranslateError('rate-limit', `${label} asks Duet to wait before sending more.`, { retryAfterMs: waitMs, service: label, cause });
+  return new TranslateError('rate-limit', t('svc_wait', { service: label }), { retryAfterMs: waitMs, service: label, cause });
 }
 
 export function createProviderQueue(translator: Translator, options: QueueOptions = {}): ProviderQueue {
@@ -87,7 +88,7 @@ export function createProviderQueue(translator: Translator, options: QueueOption
     controller.signal.addEventListener('abort', () => onStop?.(), { once: true });
     const timer = setTimeout(() => {
       timedOut = true;
-      controller.abort(new TranslateError('timeout', `${translator.label} did not answer within ${Math.round(translator.limits.timeoutMs / 1000)} seconds.`));
+      controller.abort(new TranslateError('timeout', tn('svc_timeout_seconds', Math.round(translator.limits.timeoutMs / 1000), { service: translator.label })));
     }, translator.limits.timeoutMs);
     try {
       const result = await Promise.race([translator.translate({ texts, from, to, signal: controller.signal }, config), stopped]);
@@ -97,7 +98,7 @@ export function createProviderQueue(translator: Translator, options: QueueOption
       if (signal.aborted) throw abortedError(signal.reason);
       if (timedOut) throw controller.signal.reason as TranslateError;
       if (error instanceof TranslateError) throw error;
-      throw new TranslateError('bad-response', `${translator.label} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new TranslateError('bad-response', t('svc_failed_unexpectedly', { service: translator.label, error: error instanceof Error ? error.message : String(error) }), { cause: error });
     } finally {
       clearTimeout(timer);
       signal.removeEventListener('abort', onCallerAbort);

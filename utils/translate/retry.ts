@@ -1,3 +1,4 @@
+import { t } from '../i18n/t';
 import { TranslateError } from './types';
 
 /**
@@ -45,7 +46,7 @@ export function backoffDelay(attempt: number, error: TranslateError, policy: Ret
 
 /** The one error for "nobody needs this any more" (tab closed, unit cancelled, reader chose Original). */
 export function abortedError(cause?: unknown): TranslateError {
-  return new TranslateError('aborted', 'The translation is no longer needed.', { cause });
+  return new TranslateError('aborted', t('svc_no_longer_needed'), { cause });
 }
 
 /** Waits `ms`, rejecting with TranslateError('aborted') as soon as `signal` aborts. */

@@ -166,7 +166,7 @@ describe('timeouts and aborts', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(calls.map((c) => c.at)).toEqual([0, 1250, 2750]);
     expect(run.error?.kind).toBe('timeout');
-    expect(run.error?.message).toMatch(/did not answer within 1 seconds/);
+    expect(run.error?.message).toMatch(/did not answer within 1 second\./);
   });
 
   it('rejects with aborted when the caller aborts while waiting in the queue', async () => {

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 import { badResponse, joinUrl, readJson, sendRequest, type ServiceWording } from '../http';
 import { baseLanguage } from '../languages';
 import { TranslateError, type ProviderConfig, type TranslateRequest, type Translation, type Translator } from '../types';
@@ -10,7 +11,7 @@ import { TranslateError, type ProviderConfig, type TranslateRequest, type Transl
 
 const wording: ServiceWording = {
   service: 'Apertium',
-  authAdvice: 'Check the Apertium server address in Duet\'s options.',
+  authAdvice: t('advice_apertium'),
   // APy answers 400 when the pair is not installed.
   statusKinds: { 400: 'unsupported' },
 };
@@ -90,7 +91,7 @@ export function choosePair(pairs: ApertiumPair[], from: string, to: string): str
   const source = toApertium(from);
   const matching = into.filter((p) => base3(p.sourceLanguage) === source);
   if (matching.length === 0) {
-    throw new TranslateError('unsupported', `This Apertium server has no ${from} → ${to} pair installed (installed: ${describe(pairs)}).`);
+    throw new TranslateError('unsupported', t('apertium_no_pair', { from, to, pairs: describe(pairs) }));
   }
   const exact = matching.find((p) => p.sourceLanguage === source) ?? matching[0]!;
   return `${exact.sourceLanguage}|${preferExact(matching.filter((p) => p.sourceLanguage === exact.sourceLanguage)).targetLanguage}`;
@@ -110,7 +111,7 @@ function serverUrl(config: ProviderConfig): string {
 
 export const apertium: Translator = {
   id: 'apertium',
-  label: 'Apertium (offline)',
+  label: t('label_apertium'),
   limits: {
     // APy takes one text per request; a warm pair answers a paragraph in ~15 ms, so many small requests
     // are cheap. Concurrency 2 fits APy's default of one pipeline per pair.
@@ -121,17 +122,17 @@ export const apertium: Translator = {
     timeoutMs: 20_000,
   },
   configFields: [
-    { name: 'url', label: 'APy server address', kind: 'url', required: true, placeholder: 'http://localhost:2737', help: 'Start it with: apertium-apy -p 2737 /usr/share/apertium/modes' },
+    { name: 'url', label: t('field_apy_url'), kind: 'url', required: true, placeholder: 'http://localhost:2737', help: t('help_apy_url') },
   ],
   cacheKeyParts: () => ['apy-v1'],
-  checkUsable: (config) => (serverUrl(config) ? undefined : 'Apertium needs the address of your APy server. Add it in Duet\'s options.'),
+  checkUsable: (config) => (serverUrl(config) ? undefined : `${t('setup_apertium_url')} ${t('setup_add_in_settings')}`),
   async listTargetLanguages(config, signal) {
     const pairs = await listPairs(serverUrl(config), signal);
     return [...new Set(pairs.map((p) => fromApertium(p.targetLanguage)))].sort();
   },
   async translate({ texts, from, to, signal }: TranslateRequest, config: ProviderConfig): Promise<Translation[]> {
     const url = serverUrl(config);
-    if (!url) throw new TranslateError('auth', 'Apertium needs the address of your APy server. Add it in Duet\'s options.');
+    if (!url) throw new TranslateError('auth', `${t('setup_apertium_url')} ${t('setup_add_in_settings')}`);
     const langpair = choosePair(await listPairs(url, signal), from, to);
     const results: Translation[] = [];
     for (const text of texts) {

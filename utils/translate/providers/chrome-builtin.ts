@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 import { baseLanguage, canonicalTag, normaliseDetected } from '../languages';
 import { abortedError } from '../retry';
 import { markupToPlain, plainToMarkup } from '../../rich-text/wire';
@@ -68,13 +69,13 @@ async function detect(texts: string[], signal: AbortSignal): Promise<string> {
   const factory = detectorApi();
   const state = factory ? await factory.availability() : 'unavailable';
   if (!factory || state !== 'available') {
-    throw new TranslateError('unsupported', 'Chrome\'s built-in translator cannot detect the page\'s language here (its language detector is not available). Set the page\'s language in Duet instead of "auto".');
+    throw new TranslateError('unsupported', t('builtin_no_detector'));
   }
-  const notReady = () => new TranslateError('unsupported', 'Chrome\'s language detector did not start in time. Set the page\'s language in Duet instead of "auto".');
+  const notReady = () => new TranslateError('unsupported', t('builtin_detector_slow'));
   const detector = await bounded(factory.create({ signal }), CREATE_TIMEOUT_MS, signal, notReady);
   const results = await detector.detect(texts.map((t) => markupToPlain(t)).join('\n'), { signal });
   const language = normaliseDetected(results[0]?.detectedLanguage);
-  if (!language || language === 'und') throw new TranslateError('unsupported', 'Chrome could not tell which language this page is in. Set it in Duet instead of "auto".');
+  if (!language || language === 'und') throw new TranslateError('unsupported', t('builtin_unknown_language'));
   return language;
 }
 
@@ -82,11 +83,11 @@ async function translatorFor(source: string, target: string, signal: AbortSignal
   const factory = api()!;
   const key = `${source}|${target}`;
   const cached = translators.get(key);
-  const notStarted = () => new TranslateError('unsupported', 'Chrome\'s built-in translator did not start in time.');
+  const notStarted = () => new TranslateError('unsupported', t('builtin_not_started'));
   if (cached) return bounded(cached, CREATE_TIMEOUT_MS * 2, signal, notStarted);
   const state = await factory.availability({ sourceLanguage: source, targetLanguage: target });
   if (state === 'unavailable') {
-    throw new TranslateError('unsupported', `Chrome's built-in translator cannot translate ${source} → ${target}. Choose another service.`);
+    throw new TranslateError('unsupported', t('builtin_pair', { from: source, to: target }));
   }
   let progress = 0;
   // The created translator is shared by later requests, so its creation must not be tied to this
@@ -117,7 +118,7 @@ async function translatorFor(source: string, target: string, signal: AbortSignal
 
 export const chromeBuiltin: Translator = {
   id: 'chrome-builtin',
-  label: 'Chrome built-in (on-device)',
+  label: t('label_chrome_builtin'),
   limits: {
     // On-device: no network limits, but one model works one text at a time; batches only group calls.
     maxTextsPerRequest: 20,
@@ -129,9 +130,9 @@ export const chromeBuiltin: Translator = {
   configFields: [],
   cacheKeyParts: () => ['on-device-v1'],
   checkUsable: () =>
-    api() ? undefined : 'Chrome\'s built-in translator is not available in this browser (it needs desktop Chrome 138 or newer).',
+    api() ? undefined : t('setup_chrome_builtin'),
   async translate({ texts, from, to, signal }: TranslateRequest): Promise<Translation[]> {
-    if (!api()) throw new TranslateError('unsupported', 'Chrome\'s built-in translator is not available in this browser (it needs desktop Chrome 138 or newer).');
+    if (!api()) throw new TranslateError('unsupported', t('setup_chrome_builtin'));
     const source = from === 'auto' ? await detect(texts, signal) : chromeLanguage(from);
     const target = chromeLanguage(to);
     const translator = await translatorFor(chromeLanguage(source), target, signal);

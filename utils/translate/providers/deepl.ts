@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 import { badResponse, readJson, sendRequest, type ServiceWording } from '../http';
 import { baseLanguage, canonicalTag, normaliseDetected } from '../languages';
 import { TranslateError, type ProviderConfig, type TranslateRequest, type Translator } from '../types';
@@ -12,7 +13,7 @@ export const DEEPL_PRO_URL = 'https://api.deepl.com/v2/translate';
 
 const wording: ServiceWording = {
   service: 'DeepL',
-  authAdvice: 'Check the DeepL API key in Duet\'s options (keys of the Free plan end in ":fx").',
+  authAdvice: t('advice_deepl'),
   // DeepL uses 456 for "quota exceeded" and 529 for "too many requests" at peak load.
   statusKinds: { 456: 'quota', 529: 'rate-limit', 413: 'bad-response', 414: 'bad-response' },
 };
@@ -73,19 +74,19 @@ export const deepl: Translator = {
   configFields: [
     {
       name: 'apiKey',
-      label: 'DeepL API key',
+      label: t('field_deepl_key'),
       kind: 'secret',
       required: true,
       placeholder: 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx:fx',
-      help: 'From your DeepL account, "API Keys". Free-plan keys end in ":fx".',
+      help: t('help_deepl_key'),
     },
   ],
   cacheKeyParts: () => ['v2'],
-  checkUsable: (config) => (apiKey(config) ? undefined : 'DeepL needs an API key. Add it in Duet\'s options.'),
+  checkUsable: (config) => (apiKey(config) ? undefined : `${t('setup_deepl_key')} ${t('setup_add_in_settings')}`),
   listTargetLanguages: () => Promise.resolve([...DEEPL_TARGETS]),
   async translate({ texts, from, to, signal }: TranslateRequest, config: ProviderConfig) {
     const key = apiKey(config);
-    if (!key) throw new TranslateError('auth', 'DeepL needs an API key. Add it in Duet\'s options.');
+    if (!key) throw new TranslateError('auth', `${t('setup_deepl_key')} ${t('setup_add_in_settings')}`);
     const source = deeplSource(from);
     const body = { text: texts, target_lang: deeplTarget(to), ...(source ? { source_lang: source } : {}), ...HTML_MODE };
     const response = await sendRequest(

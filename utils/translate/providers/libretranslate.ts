@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 import { badResponse, joinUrl, readJson, sendRequest, type ServiceWording } from '../http';
 import { baseLanguage, canonicalTag, normaliseDetected } from '../languages';
 import { TranslateError, type ProviderConfig, type TranslateRequest, type Translation, type Translator } from '../types';
@@ -9,7 +10,7 @@ import { TranslateError, type ProviderConfig, type TranslateRequest, type Transl
 
 const wording: ServiceWording = {
   service: 'LibreTranslate',
-  authAdvice: 'Check the API key for this LibreTranslate server in Duet\'s options (public servers need one; your own may not).',
+  authAdvice: t('advice_libre'),
   // 400 covers bad fields and limits, but "xx is not supported" is about the language pair.
   classify: (status, body) => (status === 400 && /not supported/i.test(body) ? 'unsupported' : undefined),
 };
@@ -49,11 +50,11 @@ export const libretranslate: Translator = {
     timeoutMs: 30_000,
   },
   configFields: [
-    { name: 'url', label: 'Server address', kind: 'url', required: true, placeholder: 'http://localhost:5000', help: 'The LibreTranslate server to use.' },
-    { name: 'apiKey', label: 'API key', kind: 'secret', required: false, help: 'Only if the server requires one.' },
+    { name: 'url', label: t('field_server_url'), kind: 'url', required: true, placeholder: 'http://localhost:5000', help: t('help_libre_url') },
+    { name: 'apiKey', label: t('field_api_key'), kind: 'secret', required: false, help: t('help_libre_key') },
   ],
   cacheKeyParts: (config) => [serverUrl(config).replace(/\/+$/, '')],
-  checkUsable: (config) => (serverUrl(config) ? undefined : 'LibreTranslate needs a server address. Add it in Duet\'s options.'),
+  checkUsable: (config) => (serverUrl(config) ? undefined : `${t('setup_libre_url')} ${t('setup_add_in_settings')}`),
 
   async listTargetLanguages(config, signal) {
     const response = await sendRequest(joinUrl(serverUrl(config), 'languages'), { method: 'GET' }, signal, wording);
@@ -72,7 +73,7 @@ export const libretranslate: Translator = {
 
   async translate({ texts, from, to, signal }: TranslateRequest, config: ProviderConfig): Promise<Translation[]> {
     const url = serverUrl(config);
-    if (!url) throw new TranslateError('auth', 'LibreTranslate needs a server address. Add it in Duet\'s options.');
+    if (!url) throw new TranslateError('auth', `${t('setup_libre_url')} ${t('setup_add_in_settings')}`);
     const apiKey = config.apiKey?.trim();
     const body = { q: texts, source: libreLanguage(from), target: libreLanguage(to), format: LIBRE_FORMAT, ...(apiKey ? { api_key: apiKey } : {}) };
     const response = await sendRequest(

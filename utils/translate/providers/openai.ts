@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 import { badResponse, readJson, sendRequest, type ServiceWording } from '../http';
 import { parseSegments, PROMPT_VERSION, systemPrompt, userMessage } from '../llm-segments';
 import { checkedTranslation, LLM_MARKUP_VERSION, markupInstruction } from '../../rich-text/llm-markup';
@@ -37,8 +38,8 @@ function wordingFor(url: string): ServiceWording {
   return {
     service: ollama ? 'Ollama' : 'The AI model service',
     authAdvice: ollama
-      ? 'Ollama refuses requests from browser extensions unless it is started with OLLAMA_ORIGINS=chrome-extension://*,moz-extension://* (set it, then restart Ollama).'
-      : 'Check the API key and model in Duet\'s options.',
+      ? t('advice_ollama')
+      : t('advice_ai'),
     // OpenAI answers 429 both for "slow down" and for "no credit left"; only the latter is final.
     classify: (status, body) => (status === 429 && /insufficient_quota|exceeded your current quota/i.test(body) ? 'quota' : status === 404 ? 'unsupported' : undefined),
   };
@@ -80,7 +81,7 @@ async function translateSegments(texts: string[], from: string, to: string, conf
   const parsed = parseSegments(await complete(texts, from, to, config, signal), texts.length);
   if (parsed) return parsed;
   if (texts.length === 1) {
-    throw new TranslateError('bad-response', 'The AI model did not answer in the expected format, even for a single paragraph. Try another model.');
+    throw new TranslateError('bad-response', t('ai_bad_format'));
   }
   const middle = Math.ceil(texts.length / 2);
   const first = await translateSegments(texts.slice(0, middle), from, to, config, signal);
@@ -90,7 +91,7 @@ async function translateSegments(texts: string[], from: string, to: string, conf
 
 export const openai: Translator = {
   id: 'openai',
-  label: 'AI model (OpenAI-compatible)',
+  label: t('label_ai'),
   limits: {
     // Output must fit the model's reply budget (often 4k tokens); 4,000 characters of input is ~1–2k tokens
     // of output in most languages. Local models are slow: low concurrency, long timeout.
@@ -101,16 +102,16 @@ export const openai: Translator = {
     timeoutMs: 90_000,
   },
   configFields: [
-    { name: 'baseUrl', label: 'API address', kind: 'url', required: true, placeholder: 'https://api.openai.com/v1', help: 'OpenAI, DeepSeek, OpenRouter, or a local server such as http://localhost:11434/v1 (Ollama).' },
-    { name: 'apiKey', label: 'API key', kind: 'secret', required: false, help: 'Not needed for local servers.' },
-    { name: 'model', label: 'Model', kind: 'text', required: true, placeholder: 'gpt-4o-mini' },
+    { name: 'baseUrl', label: t('field_api_url'), kind: 'url', required: true, placeholder: 'https://api.openai.com/v1', help: t('help_ai_url') },
+    { name: 'apiKey', label: t('field_api_key'), kind: 'secret', required: false, help: t('help_ai_key') },
+    { name: 'model', label: t('field_model'), kind: 'text', required: true, placeholder: 'gpt-4o-mini' },
   ],
   cacheKeyParts: (config) => [config.model?.trim() ?? '', PROMPT_VERSION, LLM_MARKUP_VERSION],
   checkUsable(config) {
     const base = baseUrl(config);
-    if (!base) return 'Add the API address of your AI model service in Duet\'s options.';
-    if (!config.model?.trim()) return 'Choose the model to use in Duet\'s options.';
-    if (!config.apiKey?.trim() && !isLocal(base)) return 'This AI service needs an API key. Add it in Duet\'s options.';
+    if (!base) return t('setup_ai_url');
+    if (!config.model?.trim()) return t('setup_ai_model');
+    if (!config.apiKey?.trim() && !isLocal(base)) return `${t('setup_ai_key')} ${t('setup_add_in_settings')}`;
     return undefined;
   },
   async translate({ texts, from, to, signal }: TranslateRequest, config: ProviderConfig): Promise<Translation[]> {
