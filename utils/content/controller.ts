@@ -12,6 +12,7 @@ import { pageLanguage } from './page-language';
 import { guessPageLanguage } from './guess-page-language';
 import { createProgressPill } from '../page-ui/progress-pill';
 import { createSelectionPopover } from '../page-ui/selection-popover';
+import { createOriginalPopover } from '../page-ui/original-popover';
 import { removeLeftovers } from '../render';
 import { applyTheme } from '../render/translation-theme';
 import { decideForPage, modeForSite } from '../settings/site-rules';
@@ -31,6 +32,8 @@ export class ContentController {
   private session: TranslationSession | undefined;
   private pill: ReturnType<typeof createProgressPill> | undefined;
   private selection: ReturnType<typeof createSelectionPopover> | undefined;
+  /** Translation only: the original of a paragraph over the page on hover, tap, focus or Alt+Shift+O. */
+  private originals: ReturnType<typeof createOriginalPopover> | undefined;
   private settings!: Settings;
   private lastStatus: TabStatus | undefined;
   /** What the background remembers of this page; offered to the first session only (it may be stale later). */
@@ -83,6 +86,8 @@ export class ContentController {
     this.pill?.destroy();
     this.pill = undefined;
     this.selection?.close();
+    this.originals?.destroy();
+    this.originals = undefined;
     applyTheme(this.doc, null);
   }
 
@@ -137,6 +142,8 @@ export class ContentController {
       onTranslateWholePage: () => this.translate('whole-page'),
       onShowOriginal: () => this.showOriginal(),
     }, { firstShowDelayMs: PLACEHOLDER_DELAY_MS }); // appears with the placeholders, or with cached translations
+    this.originals ??= createOriginalPopover(this.doc);
+    if (mode !== 'translation') this.originals.hide();
     if (!this.session || extract) {
       this.session?.destroy();
       this.session = this.newSession();
@@ -157,6 +164,7 @@ export class ContentController {
   /** Original: the page holds nothing of Duet's afterwards, the progress pill included. */
   private showOriginal(): void {
     this.session?.setMode('original');
+    this.originals?.hide();
     this.pill?.destroy();
     this.pill = undefined;
   }
