@@ -181,3 +181,89 @@ describe('Translation only: the original over the page, nothing moves', () => {
     expect(box.height).toBeGreaterThan(0);
   });
 });
+
+/** A real (trusted) mouse click on the button the accessibility tree names `name` (Duet's pill, closed shadow root). */
+async function clickButtonNamed(page: Page, name: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored?: boolean; role?: { value?: string }; name?: { value?: string }; backendDOMNodeId?: number }[] };
+    const node = nodes.find((n) => !n.ignored && n.role?.value === 'button' && n.name?.value === name);
+    if (!node?.backendDOMNodeId) throw new Error(`no button named "${name}"`);
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendDOMNodeId })) as { model: { content: number[] } };
+    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+async function buttonNames(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored?: boolean; role?: { value?: string }; name?: { value?: string } }[] };
+    return nodes.filter((n) => !n.ignored && n.role?.value === 'button').map((n) => n.name?.value ?? '');
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** Polled: the blur has a .15 s transition, and the computed filter follows it. */
+const blurred = (page: Page, text: string) => translationOf(page, text).evaluate((el) => getComputedStyle(el).filter.includes('blur'));
+
+describe('Learning mode: translations blurred until asked for, nothing moves', () => {
+  let s: E2ESession;
+
+  beforeAll(async () => {
+    s = await startSession({ settings: { targetLanguage: 'de', learning: true }, viewport: { width: 1280, height: 900 } });
+    await s.page.goto(s.server.url(expected.page));
+    await waitForContentScript(s.browser, s.page);
+    await setMode(s.browser, s.page, 'bilingual');
+    await waitForTranslations(s.page, { scope: 'viewport', timeoutMs: 30_000 });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('hover and Alt+Shift+R reveal one paragraph, "Reveal all" every one; no layout shift', async () => {
+    await s.page.mouse.move(5, 5);
+    expect(await s.page.evaluate(() => document.documentElement.getAttribute('data-duet-learning'))).toBe('hidden');
+    const tr = translationOf(s.page, PARAGRAPH);
+    await tr.scrollIntoViewIfNeeded();
+    await expect.poll(() => blurred(s.page, PARAGRAPH), { timeout: 2_000 }).toBe(true);
+    await expect.poll(() => blurred(s.page, LIST_ITEM), { timeout: 2_000 }).toBe(true);
+    await s.page.screenshot({ path: artifactPath('learning-blurred-1280.png'), caret: 'initial' });
+    const before = await articleLayout(s.page);
+    // Pointing at the original paragraph (not its translation) reveals its translation.
+    await s.page.locator('[data-duet-unit]', { hasText: PARAGRAPH.slice(0, 40) }).first().hover({ position: { x: 20, y: 5 } });
+    await expect.poll(() => blurred(s.page, PARAGRAPH), { timeout: 2_000 }).toBe(false);
+    await expect.poll(() => blurred(s.page, LIST_ITEM), { timeout: 2_000 }).toBe(true);
+    const hoverShift = shift(before, await articleLayout(s.page));
+    await s.page.mouse.move(5, 5);
+    await expect.poll(() => blurred(s.page, PARAGRAPH), { timeout: 2_000 }).toBe(true);
+
+    // The keyboard: caret in the list item, Alt+Shift+R toggles its translation.
+    await translationOf(s.page, LIST_ITEM).evaluate((el) => getSelection()!.collapse(el.firstChild, 0));
+    await s.page.keyboard.press('Alt+Shift+KeyR');
+    await expect.poll(() => blurred(s.page, LIST_ITEM), { timeout: 2_000 }).toBe(false);
+    await s.page.keyboard.press('Alt+Shift+KeyR');
+    await expect.poll(() => blurred(s.page, LIST_ITEM), { timeout: 2_000 }).toBe(true);
+
+    await clickButtonNamed(s.page, 'Reveal all');
+    await s.page.mouse.move(5, 5);
+    expect(await s.page.evaluate(() => document.documentElement.getAttribute('data-duet-learning'))).toBe('revealed');
+    await expect.poll(() => blurred(s.page, PARAGRAPH), { timeout: 2_000 }).toBe(false);
+    await expect.poll(() => blurred(s.page, LIST_ITEM), { timeout: 2_000 }).toBe(false);
+    expect(await buttonNames(s.page)).toContain('Blur again');
+    const revealShift = shift(before, await articleLayout(s.page));
+    recordMetric('learning mode: layout shift on hover reveal', hoverShift, 'px');
+    recordMetric('learning mode: layout shift on reveal all', revealShift, 'px');
+    expect(hoverShift).toBe(0);
+    expect(revealShift).toBe(0);
+
+    // Translation only has nothing to blur: learning mode is off there.
+    await setMode(s.browser, s.page, 'translation');
+    await s.page.waitForTimeout(200);
+    expect(await s.page.evaluate(() => document.documentElement.hasAttribute('data-duet-learning'))).toBe(false);
+    await expect.poll(() => blurred(s.page, PARAGRAPH), { timeout: 2_000 }).toBe(false);
+  });
+});

@@ -1,3 +1,4 @@
+import { unitAtReadingPosition } from './reading-position';
 import { ATTR_FOR, ATTR_MODE, ATTR_STATE, ATTR_UNIT_ID, CLASS_OWN, TAG_TRANSLATION, TAG_UI_HOST, isOwnNode } from '../dom-labels';
 
 const STYLES = `
@@ -122,22 +123,8 @@ export function createOriginalPopover(doc: Document) {
       .filter((id): id is string => !!id && unitIdOf(translationOf(id)) === id);
   }
 
-  function readingPosition(): string | null {
-    const fromFocus = unitIdOf(doc.activeElement);
-    if (fromFocus) return fromFocus;
-    const sel = doc.getSelection();
-    const fromCaret = sel && sel.rangeCount ? unitIdOf(sel.anchorNode) : null;
-    if (fromCaret) return fromCaret;
-    const line = view.innerHeight / 3;
-    let firstVisible: string | null = null;
-    for (const id of shownUnits()) {
-      const r = translationOf(id)!.getBoundingClientRect();
-      if (r.bottom <= 0 || r.top >= view.innerHeight) continue;
-      firstVisible ??= id;
-      if (r.top <= line && r.bottom >= line) return id;
-    }
-    return firstVisible;
-  }
+  const readingPosition = () =>
+    unitAtReadingPosition(doc, shownUnits(), unitIdOf, (id) => translationOf(id)?.getBoundingClientRect());
 
   function step(by: 1 | -1): void {
     const ids = shownUnits();

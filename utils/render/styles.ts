@@ -1,5 +1,6 @@
 import { ATTR_MODE, ATTR_PLACE, ATTR_STATE, ATTR_UNIT_ID, CLASS_RETRY, TAG_TRANSLATION } from '../dom-labels';
 import { TRANSLATION_THEME_CSS } from './translation-theme';
+import { LEARNING_CSS } from './learning';
 
 export type Layout = 'auto' | 'side-by-side' | 'stacked';
 
@@ -86,5 +87,6 @@ ${TR} > .${CLASS_RETRY} {
 ${columns}
 ${TRANSLATION_ONLY}
 ${ONLY} ${DONE} { opacity: 1; }
-${TRANSLATION_THEME_CSS}`;
+${TRANSLATION_THEME_CSS}
+${LEARNING_CSS}`;
 }
