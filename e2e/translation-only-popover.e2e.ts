@@ -1,13 +1,15 @@
 /**
  * Issue 13 (1): Translation only without reflow. The original of a paragraph shows in Duet's popover
  * over the page on hover, focus (keyboard shortcut) and tap; the article's boxes do not move by a pixel;
- * list items keep their markers; no paragraph becomes a Tab stop.
+ * list items keep their markers; no paragraph becomes a Tab stop. Learning mode's blur, and Shift+hover
+ * to translate one paragraph of an untranslated page, move nothing either.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setMode, waitForContentScript } from '../scripts/e2e-kit/extension';
 import { waitForTranslations } from '../scripts/e2e-kit/page-state';
-import { scrollThrough } from './helpers/page-probe';
+import { pseudoTranslate } from '../scripts/e2e-kit/pseudo-translate';
+import { pageMetrics, scrollThrough } from './helpers/page-probe';
 import { artifactPath, loadExpectation, recordMetric, startSession, type E2ESession } from './helpers/session';
 
 const expected = loadExpectation('liveblog-election-night');
@@ -265,5 +267,49 @@ describe('Learning mode: translations blurred until asked for, nothing moves', (
     await s.page.waitForTimeout(200);
     expect(await s.page.evaluate(() => document.documentElement.hasAttribute('data-duet-learning'))).toBe(false);
     await expect.poll(() => blurred(s.page, PARAGRAPH), { timeout: 2_000 }).toBe(false);
+  });
+});
+
+describe('Shift + point: one paragraph translated in a popover, through the same cache', () => {
+  let s: E2ESession;
+
+  beforeAll(async () => {
+    s = await startSession({ settings: { targetLanguage: 'de' }, viewport: { width: 1280, height: 900 } });
+    await s.page.goto(s.server.url(expected.page));
+    await waitForContentScript(s.browser, s.page); // not translated: nothing happens on its own
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('shows the translation over the page, leaves the page untouched, and asks the provider once', async () => {
+    const bodyBefore = (await pageMetrics(s.page)).bodyHtml;
+    const paragraph = s.page.locator('p', { hasText: PARAGRAPH.slice(0, 40) }).first();
+    await paragraph.scrollIntoViewIfNeeded();
+    const before = await articleLayout(s.page);
+    const box = (await paragraph.boundingBox())!;
+    await s.page.mouse.move(box.x + 30, box.y + 5);
+    const requests = s.fake.requests;
+    await s.page.keyboard.down('Shift');
+    await expect.poll(async () => (await popover(s.page))?.text, { timeout: 10_000 }).toBe(pseudoTranslate(PARAGRAPH, 'de'));
+    await s.page.keyboard.up('Shift');
+    expect((await popover(s.page))?.lang).toBe('de');
+    expect(s.fake.requests - requests).toBe(1);
+    await s.page.screenshot({ path: artifactPath('hover-translate-1280.png'), caret: 'initial' });
+    const during = await articleLayout(s.page);
+    expect((await pageMetrics(s.page)).bodyHtml).toBe(bodyBefore);
+    await s.page.mouse.move(5, 5);
+    await expect.poll(() => popover(s.page)).toBeNull();
+
+    // Pointing with Shift held: the same paragraph again comes from the cache.
+    await s.page.keyboard.down('Shift');
+    await s.page.mouse.move(box.x + 40, box.y + 6);
+    await expect.poll(async () => (await popover(s.page))?.text, { timeout: 10_000 }).toBe(pseudoTranslate(PARAGRAPH, 'de'));
+    await s.page.keyboard.up('Shift');
+    expect(s.fake.requests - requests, 'second look asked the provider again').toBe(1);
+    const hoverShift = shift(before, during);
+    recordMetric('hover translate: layout shift', hoverShift, 'px');
+    expect(hoverShift).toBe(0);
+    expect(await s.page.locator('duet-translation').count()).toBe(0);
   });
 });

@@ -14,6 +14,8 @@ import { createProgressPill } from '../page-ui/progress-pill';
 import { createSelectionPopover } from '../page-ui/selection-popover';
 import { createOriginalPopover } from '../page-ui/original-popover';
 import { createLearningReveal } from '../page-ui/learning-reveal';
+import { createHoverTranslate } from './hover-translate';
+import { t } from '../i18n/t';
 import { applyLearning, type LearningState } from '../render/learning';
 import { removeLeftovers } from '../render';
 import { applyTheme } from '../render/translation-theme';
@@ -39,6 +41,8 @@ export class ContentController {
   /** Learning mode: tap and Alt+Shift+R reveals; `revealedAll` is the pill's "Reveal all" on this page. */
   private learningReveal: ReturnType<typeof createLearningReveal> | undefined;
   private revealedAll = false;
+  /** Shift + point: one paragraph's translation in a popover, on any page (hover-translate.ts). */
+  private hoverTranslate: ReturnType<typeof createHoverTranslate> | undefined;
   private settings!: Settings;
   private lastStatus: TabStatus | undefined;
   /** What the background remembers of this page; offered to the first session only (it may be stale later). */
@@ -69,6 +73,10 @@ export class ContentController {
     showMarks(this.settings.debugMarks === true);
     mark('settings');
     browser.runtime.onMessage.addListener(this.onMessage);
+    this.hoverTranslate = createHoverTranslate(this.doc, {
+      languages: () => ({ from: this.settings.sourceLanguage, to: this.target() }),
+      loadingText: () => t('hover_translating'),
+    });
     // Site rules cover subdomains; a never-translate site wins over an always-translate language.
     // A page that does not declare its language is asked about only when a language rule needs it.
     const declared = pageLanguage(this.doc);
@@ -95,6 +103,8 @@ export class ContentController {
     this.originals = undefined;
     this.learningReveal?.destroy();
     this.learningReveal = undefined;
+    this.hoverTranslate?.destroy();
+    this.hoverTranslate = undefined;
     applyLearning(this.doc, null);
     applyTheme(this.doc, null);
   }
