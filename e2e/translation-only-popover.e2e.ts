@@ -116,7 +116,10 @@ describe('Translation only: the original over the page, nothing moves', () => {
     expect(li.markerFont).not.toBe('0px');
     expect(Math.abs(li.liHeight - li.trHeight)).toBeLessThanOrEqual(1);
     expect(await s.page.locator('duet-translation[tabindex]').count()).toBe(0);
-    expect(await tabStops(s.page)).toBeLessThanOrEqual(tabsBefore);
+    const tabsAfter = await tabStops(s.page);
+    recordMetric('translation only: Tab stops before translation', tabsBefore, 'stops');
+    recordMetric('translation only: Tab stops in Translation only', tabsAfter, 'stops');
+    expect(tabsAfter).toBeLessThanOrEqual(tabsBefore);
     await s.page.locator('ul li[data-duet-unit]').first().scrollIntoViewIfNeeded();
     await s.page.screenshot({ path: artifactPath('translation-only-list-1280.png'), caret: 'initial' });
   });
@@ -143,6 +146,20 @@ describe('Translation only: the original over the page, nothing moves', () => {
     recordMetric('translation only: layout shift on hover', hoverShift, 'px');
     expect(hoverShift).toBe(0);
     expect(shift(before, await articleLayout(s.page))).toBe(0);
+
+    // At 390 px too (a phone): the popover fits the width and nothing moves.
+    await s.page.setViewportSize({ width: 390, height: 844 });
+    await tr.scrollIntoViewIfNeeded();
+    await s.page.mouse.move(1, 1);
+    const narrow = await articleLayout(s.page);
+    await tr.hover();
+    await expect.poll(async () => (await popover(s.page))?.text).toBe(PARAGRAPH);
+    const narrowShift = shift(narrow, await articleLayout(s.page));
+    await s.page.screenshot({ path: artifactPath('translation-only-hover-390.png'), caret: 'initial' });
+    await s.page.mouse.move(1, 1);
+    await s.page.setViewportSize({ width: 1280, height: 900 });
+    recordMetric('translation only: layout shift on hover at 390 px', narrowShift, 'px');
+    expect(narrowShift).toBe(0);
   });
 
   it('keyboard (Alt+Shift+O, then Alt+Shift+↓) and tap show originals without moving anything', async () => {
