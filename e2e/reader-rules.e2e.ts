@@ -16,7 +16,7 @@ import { sendToTab, serviceWorkerOf, waitForContentScript, writeSettings, type W
 import { FakeGoogle } from '../scripts/e2e-kit/fake-google';
 import { startFixtureServer, type FixtureServer } from '../scripts/e2e-kit/fixture-server';
 import { countTranslations, waitForTranslations } from '../scripts/e2e-kit/page-state';
-import type { Settings } from '../utils/settings/schema';
+import { SETTINGS_VERSION, type Settings } from '../utils/settings/schema';
 import { artifactPath } from './helpers/session';
 import { clickAccessibleButton, pillControls, pillDirection } from './helpers/pill-probe';
 
@@ -199,8 +199,9 @@ describe('site rules, popup language, settings migration', () => {
         const { chrome } = globalThis as unknown as WorkerGlobals;
         return { sync: await chrome.storage.sync.get(['settings', 'settings$']), local: await chrome.storage.local.get('settings') };
       });
-      expect(after.sync.settings).toMatchObject({ ...v1, version: 2, neverTranslateSites: [], alwaysTranslateLanguages: [], siteModes: {} });
-      expect(after.sync['settings$']).toEqual({ v: 2 });
+      // v1 → current (v3 since learning mode): every v1 field kept, the new ones at their defaults.
+      expect(after.sync.settings).toMatchObject({ ...v1, version: SETTINGS_VERSION, neverTranslateSites: [], alwaysTranslateLanguages: [], siteModes: {}, learning: false, learningSites: {} });
+      expect(after.sync['settings$']).toEqual({ v: SETTINGS_VERSION });
       expect(after.local).toEqual({});
 
       // The same page in the Arabic UI: the popup reads right to left, the pill follows the UI's direction.

@@ -19,6 +19,10 @@ export const ATTR_MODE = `data-${PREFIX}-mode`;
 /** On <html> while a page is translated: the reader's translation style and size (utils/render/translation-theme.ts). */
 export const ATTR_STYLE = `data-${PREFIX}-style`;
 export const ATTR_SIZE = `data-${PREFIX}-size`;
+/** On <html> while learning mode is on in a translated page: 'hidden' (translations blurred) | 'revealed' (Reveal all). */
+export const ATTR_LEARNING = `data-${PREFIX}-learning`;
+/** On one translation element the reader revealed in learning mode (tap or key). */
+export const ATTR_REVEALED = `data-${PREFIX}-revealed`;
 /** Class on every element Duet inserts; analysis and observers skip subtrees carrying it. */
 export const CLASS_OWN = `${PREFIX}-own`;
 /** Custom element tag names Duet inserts (custom tags avoid page CSS aimed at div/p/span). */

@@ -45,6 +45,7 @@ export function DisplaySection() {
           value={settings.mode}
           onChange={(mode) => void update({ mode })}
         />
+        <p className="duet-hint">{t('translation_only_hint')}</p>
         <Choice
           id="duet-layout"
           label={t('layout_label')}
@@ -69,6 +70,11 @@ export function DisplaySection() {
           labelOf={(s) => t(`size_${s}`)}
           onChange={(translationSize) => void update({ translationSize })}
         />
+        <label className="duet-field duet-checkbox">
+          <input type="checkbox" checked={settings.learning} onChange={(e) => void update({ learning: e.currentTarget.checked })} />{' '}
+          {t('options_learning')}
+        </label>
+        <p className="duet-hint">{t('learning_hint')}</p>
       </section>
       <section aria-labelledby="duet-languages-heading" className="duet-card">
         <h2 id="duet-languages-heading">{t('languages_heading')}</h2>

@@ -9,7 +9,7 @@ import { useSettings } from '@/components/SettingsContext';
 import { useProviders } from '@/components/useProviders';
 import { languageDisplayName, t, tn } from '@/utils/i18n/t';
 import { resolveTargetLanguage } from '@/utils/settings/languages';
-import { decideForPage, siteOfHost } from '@/utils/settings/site-rules';
+import { decideForPage, learningForSite, learningSitePatch, siteOfHost } from '@/utils/settings/site-rules';
 import { getActiveTab, isClosedPage, siteOf, type ActiveTab } from './active-tab';
 import { useTabStatus } from './useTabStatus';
 import { StatusNotice } from './StatusNotice';
@@ -133,6 +133,15 @@ export function App({ pollMs = 500 }: { pollMs?: number }) {
             onChange={(e) => host && void setSitePreference(host, e.currentTarget.checked ? 'never' : 'default')}
           />
           <span>{t('popup_never_site', { site: decision?.reason === 'never' ? decision.rule! : site ?? t('popup_this_site') })}</span>
+        </label>
+        <label className="duet-check" title={t('learning_hint')}>
+          <input
+            type="checkbox"
+            disabled={!host}
+            checked={host ? learningForSite(settings, host) : settings.learning}
+            onChange={(e) => host && void update(learningSitePatch(settings, host, e.currentTarget.checked))}
+          />
+          <span>{t('popup_learning_site', { site: site ?? t('popup_this_site') })}</span>
         </label>
         {pageLanguage && pageLanguage !== target.split('-')[0] && (
           <label className="duet-check">

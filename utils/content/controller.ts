@@ -12,9 +12,14 @@ import { pageLanguage } from './page-language';
 import { guessPageLanguage } from './guess-page-language';
 import { createProgressPill } from '../page-ui/progress-pill';
 import { createSelectionPopover } from '../page-ui/selection-popover';
+import { createOriginalPopover } from '../page-ui/original-popover';
+import { createLearningReveal } from '../page-ui/learning-reveal';
+import { createHoverTranslate } from './hover-translate';
+import { t } from '../i18n/t';
+import { applyLearning, type LearningState } from '../render/learning';
 import { removeLeftovers } from '../render';
 import { applyTheme } from '../render/translation-theme';
-import { decideForPage, modeForSite } from '../settings/site-rules';
+import { decideForPage, learningForSite, modeForSite } from '../settings/site-rules';
 import type { TranslatingMode } from '../settings/schema';
 import { PLACEHOLDER_DELAY_MS, TranslationSession } from './session';
 import { mark, showMarks } from './marks';
@@ -31,6 +36,13 @@ export class ContentController {
   private session: TranslationSession | undefined;
   private pill: ReturnType<typeof createProgressPill> | undefined;
   private selection: ReturnType<typeof createSelectionPopover> | undefined;
+  /** Translation only: the original of a paragraph over the page on hover, tap, focus or Alt+Shift+O. */
+  private originals: ReturnType<typeof createOriginalPopover> | undefined;
+  /** Learning mode: tap and Alt+Shift+R reveals; `revealedAll` is the pill's "Reveal all" on this page. */
+  private learningReveal: ReturnType<typeof createLearningReveal> | undefined;
+  private revealedAll = false;
+  /** Shift + point: one paragraph's translation in a popover, on any page (hover-translate.ts). */
+  private hoverTranslate: ReturnType<typeof createHoverTranslate> | undefined;
   private settings!: Settings;
   private lastStatus: TabStatus | undefined;
   /** What the background remembers of this page; offered to the first session only (it may be stale later). */
@@ -61,6 +73,10 @@ export class ContentController {
     showMarks(this.settings.debugMarks === true);
     mark('settings');
     browser.runtime.onMessage.addListener(this.onMessage);
+    this.hoverTranslate = createHoverTranslate(this.doc, {
+      languages: () => ({ from: this.settings.sourceLanguage, to: this.target() }),
+      loadingText: () => t('hover_translating'),
+    });
     // Site rules cover subdomains; a never-translate site wins over an always-translate language.
     // A page that does not declare its language is asked about only when a language rule needs it.
     const declared = pageLanguage(this.doc);
@@ -83,6 +99,13 @@ export class ContentController {
     this.pill?.destroy();
     this.pill = undefined;
     this.selection?.close();
+    this.originals?.destroy();
+    this.originals = undefined;
+    this.learningReveal?.destroy();
+    this.learningReveal = undefined;
+    this.hoverTranslate?.destroy();
+    this.hoverTranslate = undefined;
+    applyLearning(this.doc, null);
     applyTheme(this.doc, null);
   }
 
@@ -136,7 +159,14 @@ export class ContentController {
       onRetryFailed: () => this.session?.retryFailed(),
       onTranslateWholePage: () => this.translate('whole-page'),
       onShowOriginal: () => this.showOriginal(),
+      onToggleReveal: () => {
+        this.revealedAll = !this.revealedAll;
+        this.syncLearning();
+      },
     }, { firstShowDelayMs: PLACEHOLDER_DELAY_MS }); // appears with the placeholders, or with cached translations
+    this.originals ??= createOriginalPopover(this.doc);
+    this.learningReveal ??= createLearningReveal(this.doc);
+    if (mode !== 'translation') this.originals.hide();
     if (!this.session || extract) {
       this.session?.destroy();
       this.session = this.newSession();
@@ -157,6 +187,7 @@ export class ContentController {
   /** Original: the page holds nothing of Duet's afterwards, the progress pill included. */
   private showOriginal(): void {
     this.session?.setMode('original');
+    this.originals?.hide();
     this.pill?.destroy();
     this.pill = undefined;
   }
@@ -225,6 +256,16 @@ export class ContentController {
       this.session.setLayout(next.layout);
     }
     if (this.session && this.session.getMode() !== 'original') applyTheme(this.doc, next);
+    this.syncLearning();
+  }
+
+  /** Learning mode blurs translations in Bilingual when this site's (or the general) default says so. */
+  private syncLearning(): void {
+    const mode = this.session?.getMode();
+    const on = mode === 'bilingual' && learningForSite(this.settings, location.hostname);
+    const state: LearningState | null = on ? (this.revealedAll ? 'revealed' : 'hidden') : null;
+    applyLearning(this.doc, state);
+    this.pill?.setLearning(state);
   }
 
   /** The display mode of this page's site: its own, else the general one. */
@@ -259,6 +300,7 @@ export class ContentController {
     const status = this.withExtractMode(raw);
     applyTheme(this.doc, status.mode === 'original' ? null : this.settings);
     this.lastStatus = status;
+    this.syncLearning();
     this.pill?.update(status);
     sendToBackground({ type: 'reportStatus', status }).catch(() => {
       // The background restarts now and then; the next report gets through.

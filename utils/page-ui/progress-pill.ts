@@ -9,6 +9,8 @@ export interface ProgressPillCallbacks {
   onRetryFailed(): void;
   onTranslateWholePage(): void;
   onShowOriginal(): void;
+  /** Learning mode: "Reveal all" / "Blur again" was pressed. */
+  onToggleReveal?(): void;
 }
 
 export interface ProgressPillOptions {
@@ -24,6 +26,8 @@ export interface ProgressPill {
   update(status: TabStatus): void;
   /** An always-translate site's page that is not an article: say so and offer the whole page. */
   offerWholePage(): void;
+  /** Learning mode's state on this page (null: off): shows "Reveal all" or "Blur again". */
+  setLearning(state: 'hidden' | 'revealed' | null): void;
   /** Removes the pill's host element and stops its timer. */
   destroy(): void;
 }
@@ -51,6 +55,7 @@ export function createProgressPill(doc: Document, callbacks: ProgressPillCallbac
   let foldTimer: ReturnType<typeof setTimeout> | undefined;
   /** "Translate whole page" is on offer: statuses of the untouched page (Original) do not take it away. */
   let offering = false;
+  let learning: 'hidden' | 'revealed' | null = null;
 
   const keyOf = (view: PillView) => `${view.text}|${view.action?.kind ?? ''}`;
   /** Views that need the reader (a failure, an offer) open a folded control; progress does not. */
@@ -93,6 +98,7 @@ export function createProgressPill(doc: Document, callbacks: ProgressPillCallbac
       else if (current?.action?.kind === 'translate-whole-page') callbacks.onTranslateWholePage();
     });
     const original = button('original', t('pill_show_original'), () => callbacks.onShowOriginal());
+    const reveal = button('reveal', '', () => callbacks.onToggleReveal?.());
     const collapse = button('close', '–', () => {
       openedByReader = false;
       setFolded(true);
@@ -104,12 +110,12 @@ export function createProgressPill(doc: Document, callbacks: ProgressPillCallbac
     bar.className = 'bar';
     const fill = doc.createElement('div');
     bar.append(fill);
-    body.append(text, action, original, collapse, bar);
+    body.append(text, action, reveal, original, collapse, bar);
     pill.append(fold, body);
     adoptStyles(root);
     root.append(pill);
     doc.documentElement.append(host);
-    return { host, remove, pill, fold, body, text, action, original, collapse, bar, fill };
+    return { host, remove, pill, fold, body, text, action, reveal, original, collapse, bar, fill };
   }
 
   /** A constructed sheet is not subject to the page's style-src CSP; a <style> element is the fallback. */
@@ -158,11 +164,18 @@ export function createProgressPill(doc: Document, callbacks: ProgressPillCallbac
     ui.action.hidden = !view.action;
     ui.action.textContent = view.action?.label ?? '';
     ui.original.hidden = view.action?.kind === 'translate-whole-page'; // nothing translated to hide yet
+    renderLearning();
     ui.bar.hidden = view.progress === undefined;
     ui.fill.style.width = `${Math.round((view.progress ?? 0) * 100)}%`;
     ui.pill.classList.toggle('failed', !!view.failed);
     ui.pill.hidden = false;
     if (fresh) setFolded(folded);
+  }
+
+  function renderLearning(): void {
+    if (!ui) return;
+    ui.reveal.hidden = learning === null;
+    ui.reveal.textContent = learning === 'revealed' ? t('learning_blur_again') : t('learning_reveal_all');
   }
 
   function show(view: PillView, previousKey: string | null | undefined): void {
@@ -199,6 +212,10 @@ export function createProgressPill(doc: Document, callbacks: ProgressPillCallbac
       if (offering && status.mode === 'original') return;
       offering = false;
       update(pillView(status));
+    },
+    setLearning(state) {
+      learning = state;
+      renderLearning();
     },
     offerWholePage() {
       offering = true;

@@ -30,3 +30,21 @@ export function createUiHost(doc: Document): UiHost {
     },
   };
 }
+
+/**
+ * A hidden tooltip box of Duet's in its own UI host (the original over its translation, a pointed
+ * paragraph's translation): styled by `css` inside the shadow root, shown by its owner.
+ */
+export function createTooltip(doc: Document, css: string): UiHost & { pop: HTMLElement } {
+  const ui = createUiHost(doc);
+  const style = doc.createElement('style');
+  style.textContent = css;
+  const pop = doc.createElement('div');
+  pop.className = 'pop';
+  pop.setAttribute('role', 'tooltip');
+  pop.dir = 'auto';
+  pop.hidden = true;
+  ui.root.append(style, pop);
+  doc.documentElement.append(ui.host);
+  return { ...ui, pop };
+}

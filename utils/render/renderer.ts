@@ -114,9 +114,10 @@ export function createRenderer(doc: Document, options: RendererOptions): Rendere
   }
 
   function setFocusable(slot: Slot): void {
-    // Translation only hides the original until the translation is hovered or focused: make it focusable then.
-    if (mode === 'translation') slot.translation.tabIndex = 0;
-    else if (slot.translation.hasAttribute('tabindex')) slot.translation.removeAttribute('tabindex');
+    // No Tab stop per paragraph in any mode (a paragraph is not a control: 35 extra stops on one page
+    // was issue 13's bug). Translation only shows the original in a popover on hover, tap, focus of a
+    // link inside, or the reading-position key (utils/page-ui/original-popover.ts).
+    if (slot.translation.hasAttribute('tabindex')) slot.translation.removeAttribute('tabindex');
   }
 
   /** Where the slot's node must be: the original's last child, or (flex/grid originals) its next sibling. */

@@ -1,5 +1,6 @@
 import { ATTR_MODE, ATTR_PLACE, ATTR_STATE, ATTR_UNIT_ID, CLASS_RETRY, TAG_TRANSLATION } from '../dom-labels';
 import { TRANSLATION_THEME_CSS } from './translation-theme';
+import { LEARNING_CSS } from './learning';
 
 export type Layout = 'auto' | 'side-by-side' | 'stacked';
 
@@ -29,6 +30,25 @@ const LEAF = `:not(:has(${ORIGINAL}))`;
 const SIDE_BY_SIDE = `
 ${BILINGUAL} ${ORIGINAL}:has(> ${COLUMN_TR}) { columns: 2; column-gap: 1.5em; column-fill: balance; }
 ${BILINGUAL} ${ORIGINAL} > ${COLUMN_TR} { break-before: column; margin-top: 0; }`;
+
+const HIDDEN = `${ONLY} ${ORIGINAL}${LEAF}:has(> ${DONE})`;
+/**
+ * Translation only, without reflow: the page looks the same whether or not the reader points at a
+ * paragraph (the original shows in a popover over the page, utils/page-ui/original-popover.ts).
+ * The original keeps its box, margins and list marker slot; its own text is made invisible
+ * (visibility, also out of the accessibility tree) and zero-height (line-height 0 on its own lines,
+ * its inline elements out), so the box is exactly as tall as its translation. Never font-size: 0 —
+ * it took list markers with it. A list item's marker is drawn by the translation instead (a list
+ * item itself that does not count again: counter-increment 0), so bullets, numbers, `start` and
+ * `value` stay the page's; the original's own marker sits, hidden, on a zero-height line.
+ * An original whose translation is its next sibling (flex/grid) is simply not displayed.
+ */
+const TRANSLATION_ONLY = `
+${HIDDEN} { visibility: hidden !important; line-height: 0 !important; }
+${HIDDEN} > :not(${TR}) { display: none !important; }
+${ONLY} ${ORIGINAL} > ${DONE} { visibility: visible; line-height: var(--duet-lh, normal); margin-top: 0; }
+${ONLY} li${ORIGINAL}${LEAF} > ${DONE} { display: list-item; counter-increment: list-item 0; }
+${ONLY} ${ORIGINAL}${LEAF}:has(+ ${AFTER_TR}[${ATTR_STATE}="done"]) { display: none !important; }`;
 
 /**
  * The one stylesheet Duet puts into a page (as <style id="duet-style">, removed on restore).
@@ -65,9 +85,8 @@ ${TR} > .${CLASS_RETRY} {
   margin-inline-start: .6em; padding: .05em .7em; border: 1px solid currentColor; border-radius: 999px;
 }
 ${columns}
-${ONLY} ${ORIGINAL}${LEAF}:has(> ${DONE}):not(:hover):not(:focus-within) { font-size: 0 !important; visibility: hidden !important; }
-${ONLY} ${ORIGINAL} > ${DONE} { visibility: visible; font-size: var(--duet-fs, 1rem); line-height: var(--duet-lh, normal); margin-top: 0; }
-${ONLY} ${ORIGINAL}${LEAF}:has(+ ${AFTER_TR}[${ATTR_STATE}="done"]:not(:hover):not(:focus)):not(:hover):not(:focus-within) { display: none !important; }
+${TRANSLATION_ONLY}
 ${ONLY} ${DONE} { opacity: 1; }
-${TRANSLATION_THEME_CSS}`;
+${TRANSLATION_THEME_CSS}
+${LEARNING_CSS}`;
 }

@@ -32,6 +32,13 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
     translationStyle: DEFAULT_SETTINGS.translationStyle,
     translationSize: DEFAULT_SETTINGS.translationSize,
   }),
+  /** v2 → v3 (learning mode): every v2 field kept; learning off everywhere until the reader turns it on. */
+  2: (old) => ({
+    ...old,
+    version: 3,
+    learning: DEFAULT_SETTINGS.learning,
+    learningSites: DEFAULT_SETTINGS.learningSites,
+  }),
 };
 
 function isRecord(value: unknown): value is RawSettings {
@@ -76,6 +83,17 @@ function repairSiteModes(value: unknown): Record<string, 'bilingual' | 'translat
   return out;
 }
 
+/** Per-site learning defaults repaired entry by entry. */
+function repairLearningSites(value: unknown): Record<string, boolean> {
+  const out: Record<string, boolean> = {};
+  if (!isRecord(value)) return out;
+  for (const [site, on] of Object.entries(value)) {
+    const host = normalizeHostname(site);
+    if (host && typeof on === 'boolean') out[host] = on;
+  }
+  return out;
+}
+
 /** Every field of the current schema, each either valid as stored or its default. */
 export function repairFields(raw: RawSettings): Settings {
   const out: Record<string, unknown> = {};
@@ -91,6 +109,10 @@ export function repairFields(raw: RawSettings): Settings {
     }
     if (name === 'siteModes') {
       out[name] = repairSiteModes(raw[name]);
+      continue;
+    }
+    if (name === 'learningSites') {
+      out[name] = repairLearningSites(raw[name]);
       continue;
     }
     const parsed = fieldSchemas[name].safeParse(raw[name]);

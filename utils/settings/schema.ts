@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
  * under their own key, read only by the background, and never sync.
  */
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export const DisplayMode = z.enum(['original', 'bilingual', 'translation']);
 export type DisplayMode = z.infer<typeof DisplayMode>;
@@ -65,6 +65,10 @@ export const SettingsSchema = z.object({
   siteModes: z.record(Site, TranslatingMode),
   translationStyle: TranslationStyle,
   translationSize: TranslationSize,
+  /** Learning mode: in Bilingual, translations stay blurred until the reader points at, taps or asks for one (utils/render/learning.ts). */
+  learning: z.boolean(),
+  /** A site's own learning-mode default (most specific rule wins), e.g. on for the one paper the reader learns with. */
+  learningSites: z.record(Site, z.boolean()),
   /** Cache size cap in megabytes. */
   cacheMaxMb: z.int().check(z.minimum(1), z.maximum(2048)),
   /** Developers only: write Duet's step marks (duet:start…) into the page's performance timeline. */
@@ -91,5 +95,7 @@ export const DEFAULT_SETTINGS: Settings = {
   // Today's look (translation slightly lighter than its original); readers pick another in Options.
   translationStyle: 'muted',
   translationSize: 'same',
+  learning: false,
+  learningSites: {},
   cacheMaxMb: 50,
 };

@@ -21,7 +21,7 @@ export function defineSettingsItem(area: SettingsArea): SettingsItem {
     version: SETTINGS_VERSION,
     // WXT numbers a migration by the version it produces; ours chain from the version stamped in the
     // value itself (v0 → v1 → v2), so one function covers every older object.
-    migrations: { 2: (old: unknown) => migrateSettings(old) },
+    migrations: { 2: (old: unknown) => migrateSettings(old), 3: (old: unknown) => migrateSettings(old) },
   });
 }
 

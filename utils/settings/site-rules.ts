@@ -80,6 +80,20 @@ export function modeForSite(settings: Settings, host: string): TranslatingMode {
   return (site !== undefined && settings.siteModes[site]) || settings.mode;
 }
 
+/** Learning mode on this site: its own default (most specific rule), else the general setting. */
+export function learningForSite(settings: Settings, host: string): boolean {
+  const site = matchSite(Object.keys(settings.learningSites), host);
+  return site !== undefined ? settings.learningSites[site] === true : settings.learning;
+}
+
+/** The patch that gives `host`'s site its own learning default (the reader ticked the popup's box). */
+export function learningSitePatch(settings: Settings, host: string, on: boolean): Pick<Settings, 'learningSites'> {
+  const site = siteOfHost(host);
+  const learningSites = Object.fromEntries(Object.entries(settings.learningSites).filter(([s]) => normalizeHostname(s) !== site));
+  if (site) learningSites[site] = on;
+  return { learningSites };
+}
+
 /** `list` with `site` added (on) or every entry covering exactly that site removed (off). */
 export function withSite(list: readonly string[], site: string, on: boolean): string[] {
   const s = normalizeHostname(site);

@@ -130,6 +130,19 @@ describe('popup', () => {
     expect((await storedSettings()).alwaysTranslateSites).toEqual([]);
   });
 
+  it('"Learning mode on <site>" gives the site its own learning default', async () => {
+    fakeContentScript();
+    const { container } = await open('https://www.Zeit.de/politik/x');
+    const box = byLabel(container, 'Learning mode on zeit.de');
+    expect(box.checked).toBe(false);
+    await click(box);
+    await waitFor(() => expect(box.checked).toBe(true));
+    expect((await storedSettings()).learningSites).toEqual({ 'zeit.de': true });
+    await click(box);
+    await waitFor(() => expect(box.checked).toBe(false));
+    expect((await storedSettings()).learningSites).toEqual({ 'zeit.de': false });
+  });
+
   it('"Never translate" takes the site off the always list and says what that means', async () => {
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...(await import('@/utils/settings/schema')).DEFAULT_SETTINGS, alwaysTranslateSites: ['lemonde.fr'] } });
     fakeContentScript();

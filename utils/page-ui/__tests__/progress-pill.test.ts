@@ -25,7 +25,7 @@ function setup() {
   document.body.innerHTML = '<main><p>Article text</p></main>';
   const bodyBefore = document.body.innerHTML;
   const roots = captureShadowRoots();
-  const callbacks = { onRetryFailed: vi.fn(), onTranslateWholePage: vi.fn(), onShowOriginal: vi.fn() };
+  const callbacks = { onRetryFailed: vi.fn(), onTranslateWholePage: vi.fn(), onShowOriginal: vi.fn(), onToggleReveal: vi.fn() };
   const pill = createProgressPill(document, callbacks);
   const q = <T extends Element>(sel: string) => roots[0]!.querySelector<T>(sel)!;
   const visible = () => roots.length > 0 && !q<HTMLElement>('.pill').hidden;
@@ -162,5 +162,20 @@ describe('createProgressPill', () => {
       expect(document.querySelector(TAG_UI_HOST)).toBeNull();
       second.pill.destroy();
     });
+  });
+
+  it('learning mode: "Reveal all" / "Blur again" only while learning is on, and it calls back', () => {
+    const { pill, callbacks, q } = setup();
+    pill.update({ ...base, translated: 40 });
+    expect(q<HTMLButtonElement>('.reveal').hidden).toBe(true);
+    pill.setLearning('hidden');
+    expect(q<HTMLButtonElement>('.reveal').hidden).toBe(false);
+    expect(q<HTMLButtonElement>('.reveal').textContent).toBe('Reveal all');
+    q<HTMLButtonElement>('.reveal').click();
+    expect(callbacks.onToggleReveal).toHaveBeenCalledTimes(1);
+    pill.setLearning('revealed');
+    expect(q<HTMLButtonElement>('.reveal').textContent).toBe('Blur again');
+    pill.setLearning(null);
+    expect(q<HTMLButtonElement>('.reveal').hidden).toBe(true);
   });
 });

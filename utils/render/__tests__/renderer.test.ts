@@ -150,7 +150,7 @@ describe('renderer on the krone fixture', () => {
     const first = translationOf(doc, 'u3')[0];
     renderer.setMode('translation');
     expect(doc.documentElement.getAttribute(ATTR_MODE)).toBe('translation');
-    expect(first!.tabIndex).toBe(0);
+    expect(first!.hasAttribute('tabindex')).toBe(false); // issue 13: no Tab stop per paragraph
     units.forEach((u) => expect(u.element.isConnected).toBe(true)); // hidden, not removed
     renderer.setMode('original');
     expect(doc.querySelectorAll(TAG_TRANSLATION)).toHaveLength(0);

@@ -31,18 +31,21 @@ describe('migrateSettings', () => {
       siteModes: {},
       translationStyle: 'muted',
       translationSize: 'same',
+      // v3's (learning mode) too
+      learning: false,
+      learningSites: {},
     });
     expect(SettingsSchema.safeParse(out).success).toBe(true);
   });
 
-  it('migrates a complete v1 object to v2 without losing a field', () => {
+  it('migrates a complete v1 object to the current version without losing a field', () => {
     const raw = fixture('v1-complete') as Record<string, unknown>;
-    expect(migrateSettings(raw)).toEqual({ ...DEFAULT_SETTINGS, ...raw, version: 2 });
+    expect(migrateSettings(raw)).toEqual({ ...DEFAULT_SETTINGS, ...raw, version: SETTINGS_VERSION });
   });
 
-  it('keeps a complete v2 object as it is, repairing its lists entry by entry', () => {
+  it('keeps every field of a complete v2 object (v3 adds learning mode, off), repairing its lists entry by entry', () => {
     const raw = fixture('v2-complete');
-    expect(migrateSettings(raw)).toEqual(raw);
+    expect(migrateSettings(raw)).toEqual({ ...(raw as object), version: 3, learning: false, learningSites: {} });
     const out = migrateSettings({
       ...(raw as object),
       neverTranslateSites: ['Jeux.LeMonde.fr.', 7],
@@ -52,6 +55,13 @@ describe('migrateSettings', () => {
     expect(out.neverTranslateSites).toEqual(['jeux.lemonde.fr']);
     expect(out.alwaysTranslateLanguages).toEqual(['ja']);
     expect(out.siteModes).toEqual({ 'lemonde.fr': 'translation' });
+  });
+
+  it('keeps a v3 object\'s learning choices, repairing per-site defaults entry by entry', () => {
+    const v3 = { ...(migrateSettings(fixture('v2-complete')) as object), learning: true, learningSites: { 'WWW.LeMonde.fr': false, 'elpais.com': true, 'x.example': 'yes' } };
+    const out = migrateSettings(v3);
+    expect(out.learning).toBe(true);
+    expect(out.learningSites).toEqual({ 'www.lemonde.fr': false, 'elpais.com': true });
   });
 
   it('replaces invalid fields one by one and keeps the valid ones', () => {

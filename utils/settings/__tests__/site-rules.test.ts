@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../schema';
-import { covers, decideForPage, matchSite, modeForSite, siteOfHost, sitePreferencePatch } from '../site-rules';
+import { covers, decideForPage, learningForSite, learningSitePatch, matchSite, modeForSite, siteOfHost, sitePreferencePatch } from '../site-rules';
 
 const settings = (patch: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...patch });
 
@@ -62,5 +62,15 @@ describe('site rules', () => {
       neverTranslateSites: [],
     });
     expect(sitePreferencePatch(s, 'www.lemonde.fr', 'default').alwaysTranslateSites).toEqual(['elpais.com']);
+  });
+
+  it('learning mode: a site\'s own default (most specific) wins over the general one; the popup box sets it', () => {
+    const s = settings({ learning: false, learningSites: { 'lemonde.fr': true, 'jeux.lemonde.fr': false } });
+    expect(learningForSite(s, 'www.lemonde.fr')).toBe(true);
+    expect(learningForSite(s, 'jeux.lemonde.fr')).toBe(false);
+    expect(learningForSite(s, 'elpais.com')).toBe(false);
+    expect(learningForSite({ ...s, learning: true }, 'elpais.com')).toBe(true);
+    expect(learningSitePatch(s, 'www.lemonde.fr', false)).toEqual({ learningSites: { 'jeux.lemonde.fr': false, 'lemonde.fr': false } });
+    expect(learningSitePatch(s, 'm.elpais.com', true).learningSites['elpais.com']).toBe(true);
   });
 });

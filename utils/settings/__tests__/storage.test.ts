@@ -29,14 +29,14 @@ describe('settings storage item', () => {
     expect(await storedMeta()).toEqual({ v: SETTINGS_VERSION });
   });
 
-  it('moves a stored v1 object from storage.local into sync, migrated to v2, without losing a field', async () => {
+  it('moves a stored v1 object from storage.local into sync, migrated to the current version, without losing a field', async () => {
     const v1 = fixture('v1-complete');
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: v1 });
     const loaded = await loadSettings();
-    expect(loaded).toEqual({ ...DEFAULT_SETTINGS, ...v1, version: 2 });
+    expect(loaded).toEqual({ ...DEFAULT_SETTINGS, ...v1, version: SETTINGS_VERSION });
     expect(loaded.alwaysTranslateSites).toEqual(['www.spiegel.de', 'lemonde.fr']);
     expect(await stored('sync')).toEqual(loaded);
-    expect(await storedMeta()).toEqual({ v: 2 });
+    expect(await storedMeta()).toEqual({ v: SETTINGS_VERSION });
     expect(await stored('local')).toBeUndefined(); // moved, not copied
   });
 
@@ -51,8 +51,8 @@ describe('settings storage item', () => {
     const v1 = fixture('v1-complete');
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: v1 });
     const item = defineSettingsItem('local');
-    expect(await item.getValue()).toEqual({ ...DEFAULT_SETTINGS, ...v1, version: 2 });
-    expect(await storedMeta('local')).toEqual({ v: 2 });
+    expect(await item.getValue()).toEqual({ ...DEFAULT_SETTINGS, ...v1, version: SETTINGS_VERSION });
+    expect(await storedMeta('local')).toEqual({ v: SETTINGS_VERSION });
   });
 
   it('falls back to storage.local when sync refuses (Firefox without an add-on id)', async () => {
