@@ -54,7 +54,9 @@ export async function launchDuet(tap: ProviderTap, extensionDir?: string): Promi
   try {
     await tap.attach(browser.context);
     await attachSlowResources(browser.context);
-    await writeSettings(browser, { alwaysTranslateSites: ['127.0.0.1'], targetLanguage: 'de' });
+    // debugMarks: the bench reads Duet's step marks (duet:start, duet:requested) from the page's timeline,
+    // which Duet writes there only when asked (utils/content/marks.ts).
+    await writeSettings(browser, { alwaysTranslateSites: ['127.0.0.1'], targetLanguage: 'de', debugMarks: true });
     return browser;
   } catch (error) {
     await browser.close();
