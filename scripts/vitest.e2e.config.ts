@@ -14,5 +14,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 90_000,
+    // Expected wordings computed in the test process (pillView, statusLine…) come out in English, as in unit tests.
+    setupFiles: ['scripts/vitest.setup.ts'],
   },
 });
