@@ -1,5 +1,5 @@
 import { isOwnNode } from '../dom-labels';
-import { createTooltip } from '../page-ui/ui-host';
+import { createTooltip, TOOLTIP_CSS } from '../page-ui/ui-host';
 import { blockText } from '../extract/block-text';
 import type { PortResponse } from '../messaging/protocol';
 import { PortClient } from './port-client';
@@ -8,18 +8,9 @@ import { PortClient } from './port-client';
 const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, dd, dt, figcaption, caption, td, th, summary';
 const MAX_CHARS = 5000;
 
-const STYLES = `
-:host { all: initial; }
-.pop {
-  position: fixed; z-index: 2147483647; box-sizing: border-box; max-width: min(560px, calc(100vw - 16px));
-  max-height: 45vh; overflow: hidden; padding: 8px 12px; border-radius: 8px; pointer-events: none;
-  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328;
-  background: #fff; box-shadow: 0 4px 18px rgba(0, 0, 0, .22), 0 0 0 1px rgba(0, 0, 0, .08);
-  white-space: pre-wrap; overflow-wrap: break-word;
-}
-.pop[hidden] { display: none; }
+const STYLES = `${TOOLTIP_CSS}
 .error { color: #b3261e; }
-@media (prefers-color-scheme: dark) { .pop { color: #e6edf3; background: #24292f; } .error { color: #f2b8b5; } }
+@media (prefers-color-scheme: dark) { .error { color: #f2b8b5; } }
 `;
 
 export interface HoverTranslateOptions {

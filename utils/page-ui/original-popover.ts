@@ -1,19 +1,8 @@
 import { unitAtReadingPosition } from './reading-position';
-import { createTooltip } from './ui-host';
+import { createTooltip, TOOLTIP_CSS } from './ui-host';
 import { ATTR_FOR, ATTR_MODE, ATTR_STATE, ATTR_UNIT_ID, TAG_TRANSLATION, TAG_UI_HOST, isOwnNode } from '../dom-labels';
 
-const STYLES = `
-:host { all: initial; }
-.pop {
-  position: fixed; z-index: 2147483647; box-sizing: border-box; max-width: min(560px, calc(100vw - 16px));
-  max-height: 45vh; overflow: hidden; padding: 8px 12px; border-radius: 8px; pointer-events: none;
-  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328;
-  background: #fff; box-shadow: 0 4px 18px rgba(0, 0, 0, .22), 0 0 0 1px rgba(0, 0, 0, .08);
-  white-space: pre-wrap; overflow-wrap: break-word;
-}
-.pop[hidden] { display: none; }
-@media (prefers-color-scheme: dark) { .pop { color: #e6edf3; background: #24292f; } }
-`;
+const STYLES = TOOLTIP_CSS;
 
 /** How long the pointer rests on a paragraph before its original shows (a pointer passing by shows nothing). */
 export const HOVER_DELAY_MS = 120;

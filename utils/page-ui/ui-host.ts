@@ -31,6 +31,20 @@ export function createUiHost(doc: Document): UiHost {
   };
 }
 
+/** The look of Duet's tooltips: over the page, never catching the pointer, light or dark with the system. */
+export const TOOLTIP_CSS = `
+:host { all: initial; }
+.pop {
+  position: fixed; z-index: 2147483647; box-sizing: border-box; max-width: min(560px, calc(100vw - 16px));
+  max-height: 45vh; overflow: hidden; padding: 8px 12px; border-radius: 8px; pointer-events: none;
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328;
+  background: #fff; box-shadow: 0 4px 18px rgba(0, 0, 0, .22), 0 0 0 1px rgba(0, 0, 0, .08);
+  white-space: pre-wrap; overflow-wrap: break-word;
+}
+.pop[hidden] { display: none; }
+@media (prefers-color-scheme: dark) { .pop { color: #e6edf3; background: #24292f; } }
+`;
+
 /**
  * A hidden tooltip box of Duet's in its own UI host (the original over its translation, a pointed
  * paragraph's translation): styled by `css` inside the shadow root, shown by its owner.
