@@ -8,16 +8,12 @@ import type { ErrorInfo, TabStatus } from '../messaging/protocol';
  * Retry where retrying can help. When the service named a time (a capped Retry-After), the page asks
  * again by itself then. The session owns the units; this owns the page-wide message.
  */
-let pageFailureNoteText: string | undefined;
-
 /**
- * What each paragraph says when the service failed for the whole page, in the reader's language. Read
- * once and kept (the UI language does not change during a page's life), so the session can tell this
- * note from a paragraph's own error by comparing strings.
+ * What each paragraph says when the service failed for the whole page, in the reader's language
+ * (the paragraph gets no Retry of its own: the record's `noRetry`, unit-lifecycle.ts).
  */
 export function pageFailureNote(): string {
-  pageFailureNoteText ??= t('paragraph_page_failure');
-  return pageFailureNoteText;
+  return t('paragraph_page_failure');
 }
 
 export interface ParagraphFailure {

@@ -1,5 +1,5 @@
 import { isOwnNode } from '../dom-labels';
-import { createTooltip, TOOLTIP_CSS } from '../page-ui/ui-host';
+import { lazyTooltip, placeTooltip, TOOLTIP_CSS } from '../page-ui/ui-host';
 import { blockText } from '../extract/block-text';
 import type { PortResponse } from '../messaging/protocol';
 import { PortClient } from './port-client';
@@ -30,9 +30,7 @@ export interface HoverTranslateOptions {
  */
 export function createHoverTranslate(doc: Document, options: HoverTranslateOptions) {
   const view = doc.defaultView!;
-  let host: HTMLElement | null = null;
-  let removeHost: (() => void) | undefined;
-  let pop: HTMLElement | null = null;
+  const tooltip = lazyTooltip(doc, STYLES);
   let block: Element | null = null;
   let pointer: { x: number; y: number } | null = null;
   let seq = 0;
@@ -42,15 +40,6 @@ export function createHoverTranslate(doc: Document, options: HoverTranslateOptio
     pendingId = null;
   });
 
-  function ensurePop(): HTMLElement {
-    if (pop && host?.isConnected) return pop;
-    const tooltip = createTooltip(doc, STYLES);
-    host = tooltip.host;
-    removeHost = tooltip.remove;
-    pop = tooltip.pop;
-    return pop;
-  }
-
   function blockAt(x: number, y: number): Element | null {
     const el = doc.elementFromPoint(x, y);
     if (!el || isOwnNode(el) || (el as HTMLElement).isContentEditable) return null;
@@ -59,7 +48,7 @@ export function createHoverTranslate(doc: Document, options: HoverTranslateOptio
   }
 
   function showText(text: string, error: boolean): void {
-    const box = ensurePop();
+    const box = tooltip.get();
     box.textContent = text;
     box.classList.toggle('error', error);
     box.hidden = false;
@@ -67,21 +56,16 @@ export function createHoverTranslate(doc: Document, options: HoverTranslateOptio
   }
 
   function position(): void {
+    const pop = tooltip.current();
     if (!pop || !block?.isConnected) return hide();
-    const at = block.getBoundingClientRect();
-    const vw = view.innerWidth;
-    const vh = view.innerHeight;
-    pop.style.width = `${Math.max(200, Math.min(at.width, 560, vw - 16))}px`;
-    const size = pop.getBoundingClientRect();
-    pop.style.left = `${Math.max(8, Math.min(at.left, vw - size.width - 8))}px`;
-    const above = at.top - size.height - 6;
-    pop.style.top = `${Math.max(8, above >= 8 ? above : Math.min(at.bottom + 6, vh - size.height - 8))}px`;
+    placeTooltip(pop, block.getBoundingClientRect(), view);
   }
 
   function hide(): void {
     if (pendingId) port.cancel([pendingId]);
     pendingId = null;
     block = null;
+    const pop = tooltip.current();
     if (pop) pop.hidden = true;
   }
 
@@ -93,7 +77,7 @@ export function createHoverTranslate(doc: Document, options: HoverTranslateOptio
     hide();
     block = target;
     pendingId = `hover${++seq}`;
-    pop?.removeAttribute('lang');
+    tooltip.current()?.removeAttribute('lang');
     showText(options.loadingText(), false);
     const { from, to } = options.languages();
     port.translate([{ id: pendingId, text }], from, to);
@@ -110,6 +94,7 @@ export function createHoverTranslate(doc: Document, options: HoverTranslateOptio
     if (!result) return;
     pendingId = null;
     showText(result.text, false);
+    const pop = tooltip.current();
     if (pop) pop.lang = options.languages().to;
   }
 
@@ -138,10 +123,7 @@ export function createHoverTranslate(doc: Document, options: HoverTranslateOptio
       doc.removeEventListener('keydown', onKeyDown, true);
       view.removeEventListener('scroll', onScroll, { capture: true });
       port.disconnect();
-      removeHost?.();
-      removeHost = undefined;
-      host = null;
-      pop = null;
+      tooltip.remove();
     },
   };
 }

@@ -10,7 +10,7 @@ import { watchMutations, type MutationWatcher, type PageChanges } from '../sched
 import { commonAncestor, unitsInAdded } from './added-units';
 import { parseWireId, pieceJoiner, wireIdsOf, wireItems } from './long-text';
 import { wireText } from '../rich-text/unit-markup';
-import { FailureBoard, pageFailureNote } from './failure-board';
+import { FailureBoard } from './failure-board';
 import { mark } from './marks';
 import { pageText } from './page-text';
 import { PortClient } from './port-client';
@@ -326,20 +326,20 @@ export class TranslationSession {
     for (const effect of queue) if ('id' in effect) last.set(effect.id, effect);
     const placeholders: Unit[] = [];
     const shown: ShownTranslation[] = [];
-    const errors: [UnitRecord, string][] = [];
+    const errors: [UnitRecord, Extract<Effect, { type: 'show-error' }>][] = [];
     const removed: string[] = [];
     for (const effect of last.values()) {
       const r = this.book.get(effect.id);
       if (effect.type === 'unrender' || !r) removed.push(effect.id);
       else if (effect.type === 'placeholder' && r.rendered === 'placeholder') placeholders.push(unitOf(r));
       else if (effect.type === 'show' && r.rendered === 'translation') shown.push({ unit: unitOf(r), text: effect.text, lang: this.options.to });
-      else if (effect.type === 'show-error' && r.rendered === 'error') errors.push([r, effect.message]);
+      else if (effect.type === 'show-error' && r.rendered === 'error') errors.push([r, effect]);
     }
     // One write for the frame: the renderer reads every new original's style first, so no write of
     // ours forces the page to recalculate styles inside this task (on a 60,000-element page that is a long task).
     if (placeholders.length || shown.length) this.renderer.showBatch(placeholders, shown);
     // A failure of the service says so once for the page (FailureBoard): its paragraphs get no Retry of their own.
-    for (const [r, message] of errors) this.renderer.showError(unitOf(r), message, message === pageFailureNote() ? undefined : () => this.retry([r.id]));
+    for (const [r, { message, noRetry }] of errors) this.renderer.showError(unitOf(r), message, noRetry ? undefined : () => this.retry([r.id]));
     for (const id of removed) this.renderer.remove(id);
   }
 
@@ -376,7 +376,7 @@ export class TranslationSession {
         if (!ref || seen.has(ref.id)) continue;
         seen.add(ref.id);
         this.awaitingPlaceholder.delete(ref.id);
-        effects.push(...this.book.dispatch(ref.id, { type: 'failure', revision: ref.revision, message: shown.text }));
+        effects.push(...this.book.dispatch(ref.id, { type: 'failure', revision: ref.revision, message: shown.text, ...(shown.retry ? {} : { noRetry: true as const }) }));
       }
       console.warn(`[duet] ${response.ids.length} paragraph(s) failed: ${response.error.message}`);
     }

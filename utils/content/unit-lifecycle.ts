@@ -37,6 +37,8 @@ export interface UnitRecord {
   readonly rendered: Rendered;
   readonly translation?: Translation;
   readonly error?: string;
+  /** The failure gets no Retry of its own (the page shows one for a service failure, or retrying cannot help). */
+  readonly noRetry?: true;
   /** Pieces of a long unit's answer collected so far (long-text.ts), for the asked revision. */
   readonly pieces?: readonly (PieceAnswer | undefined)[];
 }
@@ -55,7 +57,7 @@ export type UnitEvent =
   /** The answer has not come within the placeholder delay. */
   | { type: 'slow' }
   | { type: 'result'; revision: number; answer: PieceAnswer; piece?: { index: number; count: number } }
-  | { type: 'failure'; revision: number; message: string }
+  | { type: 'failure'; revision: number; message: string; noRetry?: true }
   | { type: 'port-lost' }
   | { type: 'mode'; active: boolean }
   | { type: 'retry' };
@@ -67,7 +69,7 @@ export type Effect =
   | { type: 'cancel'; id: string; revision: number }
   | { type: 'placeholder'; id: string }
   | { type: 'show'; id: string; text: string }
-  | { type: 'show-error'; id: string; message: string }
+  | { type: 'show-error'; id: string; message: string; noRetry?: true }
   | { type: 'unrender'; id: string };
 
 export interface Context {
@@ -101,12 +103,13 @@ function ask(r: UnitRecord, extra: Partial<UnitRecord> = {}, before: Effect[] = 
   const record: UnitRecord = { ...r, ...extra, phase: 'asked' };
   delete (record as { pieces?: unknown }).pieces;
   delete (record as { error?: unknown }).error;
+  delete (record as { noRetry?: unknown }).noRetry;
   return { record, effects: [...before, { type: 'ask', id: r.id, revision: record.revision, text: record.text }] };
 }
 
 /** What the page shows for a finished record in a translated mode, when the renderer does not show it yet. */
 function showEffects(r: UnitRecord): { rendered: Rendered; effects: Effect[] } {
-  if (r.phase === 'failed') return r.rendered === 'error' ? { rendered: 'error', effects: [] } : { rendered: 'error', effects: [{ type: 'show-error', id: r.id, message: r.error ?? '' }] };
+  if (r.phase === 'failed') return r.rendered === 'error' ? { rendered: 'error', effects: [] } : { rendered: 'error', effects: [{ type: 'show-error', id: r.id, message: r.error ?? '', ...(r.noRetry ? { noRetry: true as const } : {}) }] };
   const t = r.translation;
   if (!t) return { rendered: r.rendered, effects: [] };
   if (t.sameLanguage) return r.rendered === 'nothing' ? { rendered: 'nothing', effects: [] } : { rendered: 'nothing', effects: [{ type: 'unrender', id: r.id }] };
@@ -148,6 +151,7 @@ export function transition(r: UnitRecord, event: UnitEvent, ctx: Context): Step 
         // Asked again when the reader is back in a translated mode (the old answer is for other words).
         const record: UnitRecord = { ...stale, phase: r.phase === 'asked' ? 'due' : 'found' };
         delete (record as { error?: unknown }).error;
+        delete (record as { noRetry?: unknown }).noRetry;
         return { record, effects: r.phase === 'asked' ? [{ type: 'cancel', id: r.id, revision: r.revision }] : [] };
       }
       const before: Effect[] = r.phase === 'asked' ? [{ type: 'cancel', id: r.id, revision: r.revision }] : [];
@@ -206,10 +210,11 @@ export function transition(r: UnitRecord, event: UnitEvent, ctx: Context): Step 
 
     case 'failure': {
       if (r.phase !== 'asked' || event.revision !== r.revision) return same(r);
-      const failed: UnitRecord = { ...r, phase: 'failed', error: event.message };
+      const noRetry = event.noRetry ? { noRetry: true as const } : {};
+      const failed: UnitRecord = { ...r, phase: 'failed', error: event.message, ...noRetry };
       delete (failed as { pieces?: unknown }).pieces;
       if (!ctx.active) return same(failed);
-      return { record: { ...failed, rendered: 'error' }, effects: [{ type: 'show-error', id: r.id, message: event.message }] };
+      return { record: { ...failed, rendered: 'error' }, effects: [{ type: 'show-error', id: r.id, message: event.message, ...noRetry }] };
     }
 
     case 'port-lost':

@@ -1,5 +1,5 @@
 import { unitAtReadingPosition } from './reading-position';
-import { createTooltip, TOOLTIP_CSS } from './ui-host';
+import { lazyTooltip, placeTooltip, TOOLTIP_CSS } from './ui-host';
 import { ATTR_FOR, ATTR_MODE, ATTR_STATE, ATTR_UNIT_ID, TAG_TRANSLATION, TAG_UI_HOST, isOwnNode } from '../dom-labels';
 
 const STYLES = TOOLTIP_CSS;
@@ -20,9 +20,7 @@ export const HOVER_DELAY_MS = 120;
  */
 export function createOriginalPopover(doc: Document) {
   const view = doc.defaultView!;
-  let host: HTMLElement | null = null;
-  let removeHost: (() => void) | undefined;
-  let pop: HTMLElement | null = null;
+  const tooltip = lazyTooltip(doc, STYLES);
   let shownId: string | null = null;
   let timer: number | undefined;
 
@@ -52,20 +50,11 @@ export function createOriginalPopover(doc: Document) {
     return text.replace(/\s+/g, ' ').trim();
   }
 
-  function ensureHost(): HTMLElement {
-    if (pop && host?.isConnected) return pop;
-    const tooltip = createTooltip(doc, STYLES);
-    host = tooltip.host;
-    removeHost = tooltip.remove;
-    pop = tooltip.pop;
-    return pop;
-  }
-
   function show(id: string): void {
     const original = originalOf(id);
     const anchor = translationOf(id);
     if (!original || !anchor) return hide();
-    const box = ensureHost();
+    const box = tooltip.get();
     const text = originalText(original);
     if (!text) return hide();
     box.textContent = text;
@@ -77,24 +66,17 @@ export function createOriginalPopover(doc: Document) {
 
   /** Above the paragraph when there is room (it covers what was already read), else below; inside the viewport. */
   function position(): void {
+    const pop = tooltip.current();
     if (!pop || !shownId) return;
     const anchor = translationOf(shownId);
     if (!anchor?.isConnected) return hide();
-    const at = anchor.getBoundingClientRect();
-    const vw = view.innerWidth;
-    const vh = view.innerHeight;
-    pop.style.width = `${Math.max(200, Math.min(at.width, 560, vw - 16))}px`;
-    const size = pop.getBoundingClientRect();
-    const left = Math.max(8, Math.min(at.left, vw - size.width - 8));
-    const above = at.top - size.height - 6;
-    const top = above >= 8 ? above : Math.min(at.bottom + 6, vh - size.height - 8);
-    pop.style.left = `${left}px`;
-    pop.style.top = `${Math.max(8, top)}px`;
+    placeTooltip(pop, anchor.getBoundingClientRect(), view);
   }
 
   function hide(): void {
     clearTimeout(timer);
     shownId = null;
+    const pop = tooltip.current();
     if (pop) pop.hidden = true;
   }
 
@@ -186,10 +168,7 @@ export function createOriginalPopover(doc: Document) {
       doc.removeEventListener('focusin', onFocus);
       doc.removeEventListener('keydown', onKey, true);
       view.removeEventListener('scroll', onScroll, { capture: true });
-      removeHost?.();
-      removeHost = undefined;
-      host = null;
-      pop = null;
+      tooltip.remove();
     },
   };
 }

@@ -62,3 +62,39 @@ export function createTooltip(doc: Document, css: string): UiHost & { pop: HTMLE
   doc.documentElement.append(ui.host);
   return { ...ui, pop };
 }
+
+/**
+ * A tooltip made on first use, made again if the page removed its host, and taken out by `remove`
+ * (the owner's stop): the state both tooltips (original popover, hover translation) need.
+ */
+export function lazyTooltip(doc: Document, css: string): { get(): HTMLElement; current(): HTMLElement | null; remove(): void } {
+  let made: (UiHost & { pop: HTMLElement }) | null = null;
+  return {
+    get() {
+      if (!made || !made.host.isConnected) {
+        made?.remove();
+        made = createTooltip(doc, css);
+      }
+      return made.pop;
+    },
+    current: () => made?.pop ?? null,
+    remove() {
+      made?.remove();
+      made = null;
+    },
+  };
+}
+
+/**
+ * Places a tooltip over the page at `at` (its paragraph's box): as wide as the paragraph within
+ * 200–560 px, above it when there is room (it covers what was already read), else below; inside the viewport.
+ */
+export function placeTooltip(pop: HTMLElement, at: DOMRect, view: Window): void {
+  const vw = view.innerWidth;
+  const vh = view.innerHeight;
+  pop.style.width = `${Math.max(200, Math.min(at.width, 560, vw - 16))}px`;
+  const size = pop.getBoundingClientRect();
+  pop.style.left = `${Math.max(8, Math.min(at.left, vw - size.width - 8))}px`;
+  const above = at.top - size.height - 6;
+  pop.style.top = `${Math.max(8, above >= 8 ? above : Math.min(at.bottom + 6, vh - size.height - 8))}px`;
+}

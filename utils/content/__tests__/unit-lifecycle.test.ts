@@ -29,6 +29,8 @@ const rows: Row[] = [
   ['asked · same-language result → nothing drawn, placeholder taken away', record('asked', { rendered: 'placeholder' }), { type: 'result', revision: 0, answer: { ...answer, sameLanguage: true } }, true, 'shown', [{ type: 'unrender', id: 'd1' }], 'nothing'],
   ['asked · first of two pieces → still asked', asked, { type: 'result', revision: 0, answer, piece: { index: 0, count: 2 } }, true, 'asked', []],
   ['asked · failure → failed, error drawn', asked, { type: 'failure', revision: 0, message: 'Busy.' }, true, 'failed', [{ type: 'show-error', id: 'd1', message: 'Busy.' }], 'error'],
+  ['asked · service failure for the page → failed, drawn without a Retry of its own', asked, { type: 'failure', revision: 0, message: 'See below.', noRetry: true }, true, 'failed', [{ type: 'show-error', id: 'd1', message: 'See below.', noRetry: true }], 'error'],
+  ['failed without Retry · mode on again → drawn again without Retry', record('failed', { error: 'See below.', noRetry: true }), { type: 'mode', active: true }, true, 'failed', [{ type: 'show-error', id: 'd1', message: 'See below.', noRetry: true }], 'error'],
   ['asked · failure for an older revision → dropped', record('asked', { revision: 1 }), { type: 'failure', revision: 0, message: 'x' }, true, 'asked', []],
   ['asked · slow → placeholder', asked, { type: 'slow' }, true, 'asked', [{ type: 'placeholder', id: 'd1' }], 'placeholder'],
   ['asked · removed → cancelled, gone', record('asked', { rendered: 'placeholder' }), { type: 'removed' }, true, 'gone', [{ type: 'cancel', id: 'd1', revision: 0 }, { type: 'unrender', id: 'd1' }]],
